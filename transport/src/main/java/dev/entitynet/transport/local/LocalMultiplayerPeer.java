@@ -1,0 +1,165 @@
+package dev.entitynet.transport.local;
+
+import dev.entitynet.transport.MultiplayerPeer;
+import dev.entitynet.transport.PeerEventListener;
+import dev.entitynet.transport.ReceivedPacket;
+import dev.entitynet.transport.SendArguments;
+import dev.entitynet.transport.SendResult;
+import dev.entitynet.transport.TransferMode;
+import dev.entitynet.transport.link.Datagram;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
+
+import java.util.Arrays;
+
+/**
+ * A peer on a {@link LocalHub}: the in-process transport for fast, deterministic tests of the
+ * layers above. All peers of one hub must be used from one thread.
+ */
+public abstract sealed class LocalMultiplayerPeer implements MultiplayerPeer permits LocalServerPeer, LocalClientPeer {
+    final LocalHub hub;
+    final LocalPeerConfig config;
+    boolean closed;
+    private boolean refuseNewConnections;
+    private long droppedPackets;
+
+    private final ReceivedPacket view = new ReceivedPacket();
+    private final Bytes<?> heapSendScratch = Bytes.allocateElasticDirect(256);
+    private Datagram[] delivered = new Datagram[16];
+    private int deliveredCount;
+    private final IntArrayList localDisconnects = new IntArrayList();
+
+    LocalMultiplayerPeer(LocalHub hub, LocalPeerConfig config) {
+        this.hub = hub;
+        this.config = config;
+    }
+
+    @Override
+    public int channelCount() {
+        return config.channels();
+    }
+
+    @Override
+    public int maxPacketSize() {
+        return config.maxPacketSize();
+    }
+
+    @Override
+    public boolean isServerRelaySupported() {
+        return true;
+    }
+
+    @Override
+    public boolean isRefusingNewConnections() {
+        return refuseNewConnections;
+    }
+
+    @Override
+    public void setRefuseNewConnections(boolean refuse) {
+        refuseNewConnections = refuse;
+    }
+
+    /** Packets that arrived but were not delivered: stale ordered ones, or from peers not connected. */
+    public long droppedPackets() {
+        return droppedPackets;
+    }
+
+    @Override
+    public final SendResult send(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
+        SendArguments.check(this, closed, target, mode, channel, length);
+        return route(target, mode, channel, data, offset, length);
+    }
+
+    @Override
+    public final SendResult send(int target, TransferMode mode, int channel, byte[] data, int offset, int length) {
+        SendArguments.check(this, closed, target, mode, channel, length);
+        heapSendScratch.clear();
+        heapSendScratch.write(data, offset, length);
+        return route(target, mode, channel, heapSendScratch, 0, length);
+    }
+
+    /** Queues the packet on the links {@code target} selects. Arguments are already checked. */
+    abstract SendResult route(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length);
+
+    @Override
+    public final int poll(PeerEventListener listener) {
+        recycleDelivered();
+        int events = 0;
+        for (int i = 0; i < localDisconnects.size(); i++) {
+            listener.peerDisconnected(localDisconnects.getInt(i));
+            events++;
+        }
+        localDisconnects.clear();
+        return events + drain(hub.nanoTime(), listener);
+    }
+
+    /** Handles every datagram due at {@code now}; returns the number of events delivered. */
+    abstract int drain(long now, PeerEventListener listener);
+
+    /** Reports on the next poll that this side ended the connection to {@code peerId}. */
+    void reportLocalDisconnect(int peerId) {
+        localDisconnects.add(peerId);
+    }
+
+    /** A datagram for {@code link} filled with a data packet. */
+    Datagram dataDatagram(int to, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
+        Datagram d = hub.pool().acquire().payload(data, offset, length);
+        d.kind = MessageKind.DATA;
+        d.from = uniqueId();
+        d.to = to;
+        d.mode = mode.id();
+        d.channel = channel;
+        return d;
+    }
+
+    /** Sends a control message on the system stream, after everything reliable sent before it. */
+    void sendControl(LocalLink link, int kind, int to) {
+        Datagram d = hub.pool().acquire();
+        d.kind = kind;
+        d.from = uniqueId();
+        d.to = to;
+        d.mode = TransferMode.RELIABLE.id();
+        link.line.sendReliable(d, hub.nanoTime(), dev.entitynet.transport.link.DelayLine.SYSTEM_STREAM);
+    }
+
+    /** Delivers a data datagram if its link admits it; returns 1 if an event was delivered. */
+    int deliver(Datagram d, LocalLink link, PeerEventListener listener) {
+        if (!link.admit(d)) {
+            drop(d);
+            return 0;
+        }
+        if (deliveredCount == delivered.length) {
+            delivered = Arrays.copyOf(delivered, deliveredCount * 2);
+        }
+        delivered[deliveredCount++] = d;
+        d.data().readPosition(0);
+        listener.packetReceived(view.set(d.from, TransferMode.ofId(d.mode), d.channel, d.data()));
+        return 1;
+    }
+
+    /** Counts and recycles a datagram that will not be delivered. */
+    void drop(Datagram d) {
+        droppedPackets++;
+        hub.pool().release(d);
+    }
+
+    /** Returns a control datagram to the pool once handled. */
+    void consumed(Datagram d) {
+        hub.pool().release(d);
+    }
+
+    private void recycleDelivered() {
+        for (int i = 0; i < deliveredCount; i++) {
+            hub.pool().release(delivered[i]);
+            delivered[i] = null;
+        }
+        deliveredCount = 0;
+    }
+
+    /** Frees this peer's own buffers; the hub's pool keeps the datagrams. */
+    void releaseBuffers() {
+        recycleDelivered();
+        heapSendScratch.releaseLast();
+    }
+}
