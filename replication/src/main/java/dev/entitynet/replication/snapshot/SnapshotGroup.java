@@ -1,0 +1,479 @@
+package dev.entitynet.replication.snapshot;
+
+import dev.entitynet.replication.codec.PropertyCodec;
+import dev.entitynet.replication.config.ReplicationConfig;
+import dev.entitynet.replication.packet.RecordStream;
+import dev.entitynet.replication.packet.VarInt;
+import dev.entitynet.replication.visibility.Audience;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import java.util.Arrays;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.core.UnsafeMemory;
+
+/**
+ * The off-heap snapshot of every synchronizer that shares one config and whose authority is this
+ * peer. Each synchronizer owns a slot of {@code stride} bytes holding the last encoding of its
+ * ALWAYS and ON_CHANGE properties, each at a fixed offset padded to 8 bytes.
+ *
+ * <p>Per tick, {@link #capture} re-encodes the synchronizers (all, or only the marked ones), writes
+ * ALWAYS values straight into their slot and ON_CHANGE values into a scratch slot that is compared
+ * long by long with the stored encoding; a difference is copied over and sets the property's bit in
+ * the slot's pending changed-set (as many bits as the config has ON_CHANGE properties: no cap).
+ * {@link #emitSync} and {@link #emitDeltas} then turn slots into records once per tick, for all
+ * peers; they split a state that would not fit one packet at property boundaries.
+ *
+ * <p>Slots are dense (removal moves the last slot into the hole), so a tick is a linear pass.
+ */
+public final class SnapshotGroup implements AutoCloseable {
+    /** Largest possible record header: net id, namespace, size, first property (5-byte varints). */
+    public static final int MAX_RECORD_HEADER = 20;
+    private static final UnsafeMemory MEMORY = UnsafeMemory.MEMORY;
+
+    private final BoundConfig bound;
+    private final ChangeTracking tracking;
+    private final int[] always;
+    private final int[] onChange;
+    private final int[] offsets;
+    private final int[] regions;
+    private final boolean[] variable;
+    private final int stride;
+    private final int changeWords;
+    private final int changeSetBytes;
+    private final Int2IntOpenHashMap slotOfEntity = new Int2IntOpenHashMap();
+    private final BytesStore<?, Void> scratch;
+    private final long scratchAddress;
+    private final long[] recordBits;
+    private BytesStore<?, Void> store;
+    private long storeAddress;
+    private int capacity;
+    private int count;
+    private int[] entities;
+    private int[] netIds;
+    private int[] namespaces;
+    private int[] syncIntervals;
+    private int[] deltaIntervals;
+    private long[] lastSync;
+    private long[] lastDelta;
+    private long[] pending;
+    private long[] pendingAny;
+    private long[] dirty;
+
+    /** A group for {@code bound}'s synchronizers, with room for {@code initialSlots} before growing. */
+    public SnapshotGroup(BoundConfig bound, ChangeTracking tracking, int initialSlots) {
+        this.bound = bound;
+        this.tracking = tracking;
+        ReplicationConfig config = bound.config();
+        this.always = config.alwaysProperties();
+        this.onChange = config.onChangeProperties();
+        int n = config.size();
+        this.offsets = new int[n];
+        this.regions = new int[n];
+        this.variable = new boolean[n];
+        Arrays.fill(offsets, -1);
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            PropertyCodec<?> codec = config.property(i).codec();
+            if (config.property(i).mode() == dev.entitynet.replication.config.ReplicationMode.NEVER) {
+                continue;
+            }
+            offsets[i] = at;
+            regions[i] = (codec.maxEncodedLength() + 7) & ~7;
+            variable[i] = !codec.fixedLength();
+            at += regions[i];
+        }
+        this.stride = Math.max(at, 8);
+        this.changeWords = Math.max(1, (onChange.length + 63) >>> 6);
+        this.changeSetBytes = (onChange.length + 7) >>> 3;
+        this.recordBits = new long[changeWords];
+        this.scratch = BytesStore.nativeStoreWithFixedCapacity(stride);
+        this.scratch.zeroOut(0, stride);
+        this.scratchAddress = scratch.addressForRead(0);
+        this.slotOfEntity.defaultReturnValue(-1);
+        allocate(Math.max(16, initialSlots));
+    }
+
+    /** The bound config. */
+    public BoundConfig bound() {
+        return bound;
+    }
+
+    /** Bytes per slot. */
+    public int stride() {
+        return stride;
+    }
+
+    /** Number of synchronizers in the group. */
+    public int size() {
+        return count;
+    }
+
+    /** Bytes of the changed-set in a delta record (one bit per ON_CHANGE property). */
+    public int changeSetBytes() {
+        return changeSetBytes;
+    }
+
+    /** Whether {@code entity} has a slot. */
+    public boolean contains(int entity) {
+        return slotOfEntity.containsKey(entity);
+    }
+
+    /**
+     * Adds {@code entity} and encodes its current state as the baseline: nothing is pending, since
+     * peers get that state in the spawn packet.
+     *
+     * @param netId the entity's net id in {@code namespace}
+     * @param namespace the peer that assigned {@code netId} (the spawner's authority)
+     * @param syncInterval ticks between ALWAYS records (0 or 1 = every tick)
+     * @param deltaInterval ticks between delta records (0 or 1 = every tick)
+     */
+    public void add(int entity, int netId, int namespace, int syncInterval, int deltaInterval, long tick) {
+        if (slotOfEntity.containsKey(entity)) {
+            throw new IllegalStateException("entity " + entity + " is already in snapshot group " + bound.config().name());
+        }
+        if (count == capacity) {
+            allocate(capacity * 2);
+        }
+        int s = count++;
+        slotOfEntity.put(entity, s);
+        entities[s] = entity;
+        netIds[s] = netId;
+        namespaces[s] = namespace;
+        syncIntervals[s] = syncInterval;
+        deltaIntervals[s] = deltaInterval;
+        lastSync[s] = tick - Math.max(1, syncInterval);
+        lastDelta[s] = tick - Math.max(1, deltaInterval);
+        Arrays.fill(pending, s * changeWords, (s + 1) * changeWords, 0L);
+        clearBit(pendingAny, s);
+        clearBit(dirty, s);
+        store.zeroOut((long) s * stride, (long) (s + 1) * stride);
+        encodeSlot(s, false);
+    }
+
+    /** Removes {@code entity}; false when it had no slot. */
+    public boolean remove(int entity) {
+        int s = slotOfEntity.remove(entity);
+        if (s < 0) {
+            return false;
+        }
+        int last = --count;
+        if (s != last) {
+            moveSlot(last, s);
+        }
+        clearBit(pendingAny, last);
+        clearBit(dirty, last);
+        return true;
+    }
+
+    /** Changes the intervals of {@code entity}'s synchronizer. */
+    public void intervals(int entity, int syncInterval, int deltaInterval) {
+        int s = slotOf(entity);
+        syncIntervals[s] = syncInterval;
+        deltaIntervals[s] = deltaInterval;
+    }
+
+    /** Marks {@code entity} changed, for {@link ChangeTracking#MARKED}; unknown entities are ignored. */
+    public void markDirty(int entity) {
+        int s = slotOfEntity.get(entity);
+        if (s >= 0) {
+            dirty[s >>> 6] |= 1L << s;
+        }
+    }
+
+    /**
+     * Re-encodes the synchronizers (every one, or with {@link ChangeTracking#MARKED} only the
+     * marked ones) and records which ON_CHANGE values changed.
+     *
+     * @return the number of synchronizers encoded and compared
+     */
+    public int capture() {
+        if (tracking == ChangeTracking.COMPARE_ALL) {
+            for (int s = 0; s < count; s++) {
+                encodeSlot(s, true);
+            }
+            return count;
+        }
+        int compared = 0;
+        int words = (count + 63) >>> 6;
+        for (int w = 0; w < words; w++) {
+            long bits = dirty[w];
+            if (bits == 0) {
+                continue;
+            }
+            dirty[w] = 0;
+            while (bits != 0) {
+                int s = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (s < count) {
+                    encodeSlot(s, true);
+                    compared++;
+                }
+            }
+        }
+        return compared;
+    }
+
+    /**
+     * Appends an ALWAYS record for every synchronizer whose replication interval elapsed and that
+     * some peer can see; states larger than {@code maxRecord} bytes become several partial records.
+     *
+     * @return the number of synchronizers written
+     */
+    public int emitSync(long tick, int sender, int maxRecord, Audience audience, RecordStream out) {
+        if (always.length == 0) {
+            return 0;
+        }
+        int written = 0;
+        for (int s = 0; s < count; s++) {
+            if (tick - lastSync[s] < syncIntervals[s]) {
+                continue;
+            }
+            lastSync[s] = tick;
+            int entity = entities[s];
+            if (!audience.visibleToAny(entity)) {
+                continue;
+            }
+            writeSyncRecords(s, sender, maxRecord, audience.visibleToAll(entity), out);
+            written++;
+        }
+        return written;
+    }
+
+    /**
+     * Appends a delta record for every synchronizer with changed ON_CHANGE values whose delta
+     * interval elapsed; the pending changes are cleared (also for entities nobody can see, whose
+     * next spawn carries their full state).
+     *
+     * @return the number of synchronizers written
+     */
+    public int emitDeltas(long tick, int sender, int maxRecord, Audience audience, RecordStream out) {
+        int written = 0;
+        int words = (count + 63) >>> 6;
+        for (int w = 0; w < words; w++) {
+            long bits = pendingAny[w];
+            while (bits != 0) {
+                int s = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (tick - lastDelta[s] < deltaIntervals[s]) {
+                    continue;
+                }
+                lastDelta[s] = tick;
+                pendingAny[w] &= ~(1L << s);
+                int entity = entities[s];
+                if (audience.visibleToAny(entity)) {
+                    writeDeltaRecords(s, sender, maxRecord, audience.visibleToAll(entity), out);
+                    written++;
+                }
+                Arrays.fill(pending, s * changeWords, (s + 1) * changeWords, 0L);
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Appends the stored encoding of every ON_CHANGE property of {@code entity} (all present) to
+     * {@code out}, as the delta part of a spawn state.
+     */
+    public void writeOnChangeValues(int entity, int[] properties, Bytes<?> out) {
+        int s = slotOf(entity);
+        for (int p : properties) {
+            writeValue(s, p, out);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.releaseLast();
+        scratch.releaseLast();
+    }
+
+    private void encodeSlot(int s, boolean detectChanges) {
+        int entity = entities[s];
+        long base = (long) s * stride;
+        for (int p : always) {
+            if (variable[p]) {
+                store.zeroOut(base + offsets[p], base + offsets[p] + regions[p]);
+            }
+            bound.encode(p, entity, store, base + offsets[p]);
+        }
+        boolean changed = false;
+        for (int k = 0; k < onChange.length; k++) {
+            int p = onChange[k];
+            int off = offsets[p];
+            if (!detectChanges) {
+                bound.encode(p, entity, store, base + off);
+                continue;
+            }
+            if (variable[p]) {
+                scratch.zeroOut(off, off + regions[p]);
+            }
+            bound.encode(p, entity, scratch, off);
+            if (!equalRegions(scratchAddress + off, storeAddress + base + off, regions[p])) {
+                MEMORY.copyMemory(scratchAddress + off, storeAddress + base + off, regions[p]);
+                pending[s * changeWords + (k >>> 6)] |= 1L << k;
+                changed = true;
+            }
+        }
+        if (changed) {
+            pendingAny[s >>> 6] |= 1L << s;
+        }
+    }
+
+    private static boolean equalRegions(long a, long b, int length) {
+        for (int i = 0; i < length; i += 8) {
+            if (MEMORY.readLong(a + i) != MEMORY.readLong(b + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int valueLength(int s, int p) {
+        if (!variable[p]) {
+            return regions[p] == 0 ? 0 : bound.codec(p).maxEncodedLength();
+        }
+        long at = (long) s * stride + offsets[p];
+        return bound.codec(p).measure(store, at, at + regions[p]);
+    }
+
+    private void writeValue(int s, int p, Bytes<?> out) {
+        out.write(store, (long) s * stride + offsets[p], valueLength(s, p));
+    }
+
+    private void writeIdentity(int s, int sender, Bytes<?> out) {
+        boolean foreign = namespaces[s] != sender;
+        VarInt.write(out, netIds[s] << 1 | (foreign ? 1 : 0));
+        if (foreign) {
+            VarInt.write(out, namespaces[s]);
+        }
+    }
+
+    private void writeSyncRecords(int s, int sender, int maxRecord, boolean visibleToAll, RecordStream out) {
+        Bytes<?> data = out.data();
+        int entity = entities[s];
+        int first = 0;
+        while (first < always.length) {
+            int end = first;
+            int size = 0;
+            while (end < always.length) {
+                int len = valueLength(s, always[end]);
+                if (end > first && MAX_RECORD_HEADER + size + len > maxRecord) {
+                    break;
+                }
+                size += len;
+                end++;
+            }
+            boolean partial = first > 0 || end < always.length;
+            out.beginRecord(entity, visibleToAll);
+            writeIdentity(s, sender, data);
+            VarInt.write(data, size << 1 | (partial ? 1 : 0));
+            if (partial) {
+                VarInt.write(data, first);
+            }
+            for (int i = first; i < end; i++) {
+                writeValue(s, always[i], data);
+            }
+            first = end;
+        }
+    }
+
+    private void writeDeltaRecords(int s, int sender, int maxRecord, boolean visibleToAll, RecordStream out) {
+        Bytes<?> data = out.data();
+        int entity = entities[s];
+        int base = s * changeWords;
+        int k = nextPending(base, 0);
+        while (k >= 0) {
+            Arrays.fill(recordBits, 0L);
+            int size = changeSetBytes;
+            int taken = 0;
+            while (k >= 0) {
+                int len = valueLength(s, onChange[k]);
+                if (taken > 0 && MAX_RECORD_HEADER + size + len > maxRecord) {
+                    break;
+                }
+                recordBits[k >>> 6] |= 1L << k;
+                size += len;
+                taken++;
+                k = nextPending(base, k + 1);
+            }
+            out.beginRecord(entity, visibleToAll);
+            writeIdentity(s, sender, data);
+            VarInt.write(data, size);
+            for (int b = 0; b < changeSetBytes; b++) {
+                data.writeByte((byte) (recordBits[b >>> 3] >>> ((b & 7) << 3)));
+            }
+            for (int i = 0; i < onChange.length; i++) {
+                if ((recordBits[i >>> 6] & 1L << i) != 0) {
+                    writeValue(s, onChange[i], data);
+                }
+            }
+        }
+    }
+
+    private int nextPending(int base, int from) {
+        for (int k = from; k < onChange.length; k++) {
+            if ((pending[base + (k >>> 6)] & 1L << k) != 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private int slotOf(int entity) {
+        int s = slotOfEntity.get(entity);
+        if (s < 0) {
+            throw new IllegalArgumentException("entity " + entity + " has no slot in snapshot group " + bound.config().name());
+        }
+        return s;
+    }
+
+    private void moveSlot(int from, int to) {
+        MEMORY.copyMemory(storeAddress + (long) from * stride, storeAddress + (long) to * stride, stride);
+        entities[to] = entities[from];
+        netIds[to] = netIds[from];
+        namespaces[to] = namespaces[from];
+        syncIntervals[to] = syncIntervals[from];
+        deltaIntervals[to] = deltaIntervals[from];
+        lastSync[to] = lastSync[from];
+        lastDelta[to] = lastDelta[from];
+        System.arraycopy(pending, from * changeWords, pending, to * changeWords, changeWords);
+        copyBit(pendingAny, from, to);
+        copyBit(dirty, from, to);
+        slotOfEntity.put(entities[to], to);
+    }
+
+    private static void copyBit(long[] bits, int from, int to) {
+        if ((bits[from >>> 6] & 1L << from) != 0) {
+            bits[to >>> 6] |= 1L << to;
+        } else {
+            bits[to >>> 6] &= ~(1L << to);
+        }
+    }
+
+    private static void clearBit(long[] bits, int i) {
+        bits[i >>> 6] &= ~(1L << i);
+    }
+
+    private void allocate(int slots) {
+        BytesStore<?, Void> grown = BytesStore.nativeStoreWithFixedCapacity((long) slots * stride);
+        grown.zeroOut(0, (long) slots * stride);
+        if (store != null) {
+            MEMORY.copyMemory(storeAddress, grown.addressForRead(0), (long) count * stride);
+            store.releaseLast();
+        }
+        store = grown;
+        storeAddress = grown.addressForRead(0);
+        capacity = slots;
+        entities = Arrays.copyOf(entities == null ? new int[0] : entities, slots);
+        netIds = Arrays.copyOf(netIds == null ? new int[0] : netIds, slots);
+        namespaces = Arrays.copyOf(namespaces == null ? new int[0] : namespaces, slots);
+        syncIntervals = Arrays.copyOf(syncIntervals == null ? new int[0] : syncIntervals, slots);
+        deltaIntervals = Arrays.copyOf(deltaIntervals == null ? new int[0] : deltaIntervals, slots);
+        lastSync = Arrays.copyOf(lastSync == null ? new long[0] : lastSync, slots);
+        lastDelta = Arrays.copyOf(lastDelta == null ? new long[0] : lastDelta, slots);
+        pending = Arrays.copyOf(pending == null ? new long[0] : pending, slots * changeWords);
+        int words = (slots + 63) >>> 6;
+        pendingAny = Arrays.copyOf(pendingAny == null ? new long[0] : pendingAny, words);
+        dirty = Arrays.copyOf(dirty == null ? new long[0] : dirty, words);
+    }
+}
