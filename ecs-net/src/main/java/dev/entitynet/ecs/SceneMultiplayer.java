@@ -98,6 +98,8 @@ public final class SceneMultiplayer {
 
     private MultiplayerPeer peer = new OfflineMultiplayerPeer();
     private ConnectionStatus lastStatus = ConnectionStatus.CONNECTED;
+    /** Whether the transport ever reported the server: later failures are reported by the handshake instead. */
+    private boolean serverMet;
     private ReplicationHooks hooks;
     private AuthCallback authCallback;
     private ViolationPolicy violationPolicy = ViolationPolicy.COUNT_ONLY;
@@ -147,6 +149,7 @@ public final class SceneMultiplayer {
         clear();
         peer = newPeer == null ? new OfflineMultiplayerPeer() : newPeer;
         lastStatus = peer.connectionStatus();
+        serverMet = false;
         rpc.table().freeze();
     }
 
@@ -417,6 +420,11 @@ public final class SceneMultiplayer {
         return rpc.table().declare(config, handler);
     }
 
+    /** The RPC table's fingerprint sent in the hello (freezes the table). */
+    public long rpcFingerprint() {
+        return rpc.table().fingerprint();
+    }
+
     /** The codecs for OBJECT arguments. */
     public ObjectCodecs objectCodecs() {
         return rpc.codecs();
@@ -485,7 +493,7 @@ public final class SceneMultiplayer {
         tick++;
         peer.poll(events);
         ConnectionStatus status = peer.connectionStatus();
-        if (!isServer() && lastStatus == ConnectionStatus.CONNECTING && status == ConnectionStatus.DISCONNECTED) {
+        if (!isServer() && !serverMet && lastStatus == ConnectionStatus.CONNECTING && status == ConnectionStatus.DISCONNECTED) {
             emitClientEvent(signals.connectionFailed);
         }
         lastStatus = status;
@@ -509,6 +517,7 @@ public final class SceneMultiplayer {
         if (sessions.containsKey(peerId)) {
             return;
         }
+        serverMet |= peerId == PeerIds.SERVER;
         PeerSession s = new PeerSession(peerId, true, PeerSession.State.HELLO, clock.nanoTime());
         sessions.put(peerId, s);
         pending.add(s);
