@@ -95,7 +95,7 @@ public final class EntityPaths extends BaseSystem {
         NetName component = names.create(entity);
         component.name = name;
         component.parent = parent;
-        unindex(entity);
+        removeFromParent(entity);
         index(entity, name, parent);
     }
 
@@ -219,7 +219,7 @@ public final class EntityPaths extends BaseSystem {
         if (serial(entity) != 0 && component.name.equals(indexedName[entity]) && component.parent == indexedParent[entity]) {
             return;
         }
-        unindex(entity);
+        removeFromParent(entity);
         if (isValidName(component.name) && child(component.parent, component.name) < 0) {
             index(entity, component.name, component.parent);
         }
@@ -233,7 +233,8 @@ public final class EntityPaths extends BaseSystem {
         renumber(entity);
     }
 
-    private void unindex(int entity) {
+    /** Takes {@code entity} out of its parent's name map; its own children stay with it. */
+    private void removeFromParent(int entity) {
         if (serial(entity) == 0) {
             return;
         }
@@ -246,6 +247,14 @@ public final class EntityPaths extends BaseSystem {
         }
         serials[entity] = 0;
         indexedName[entity] = null;
+    }
+
+    /** Forgets a deleted (or unnamed) entity; its children become detached. */
+    private void unindex(int entity) {
+        if (serial(entity) == 0) {
+            return;
+        }
+        removeFromParent(entity);
         Object2IntOpenHashMap<String> children = childrenByParent.remove(entity);
         if (children != null) {
             for (Object2IntMap.Entry<String> child : children.object2IntEntrySet()) {

@@ -22,6 +22,9 @@ public final class Command {
     /** System messages: hello, authentication, peer add/remove, relay. */
     public static final int SYS = 7;
 
+    /** Longest entity path (UTF-8 bytes, relative to the root path) accepted on the wire. */
+    public static final int MAX_PATH_BYTES = 4096;
+
     /** Mask of the command in the command byte. */
     public static final int MASK = 0x07;
     /** Flag of {@link #SYNC}: the packet is a delta. */
