@@ -293,9 +293,10 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
             return d != 0 ? d : Integer.compare(a, b);
         });
         int me = multiplayer.uniqueId();
+        int root = multiplayer.rootEntity();
         for (int i = 0; i < scratchEntities.size(); i++) {
             int e = scratchEntities.getInt(i);
-            if (tracked.containsKey(e) || identities.has(e) || !instances.has(e) || !names.has(e)) {
+            if (tracked.containsKey(e) || identities.has(e) || !instances.has(e) || !names.has(e) || !paths.isWithin(e, root)) {
                 continue;
             }
             int spawner = spawnerFor(names.get(e).parent);
