@@ -61,6 +61,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     private final IntArrayList created = new IntArrayList();
     private final IntOpenHashSet visibilityDirty = new IntOpenHashSet();
     private final IntArrayList joinedPeers = new IntArrayList();
+    private final IntArrayList newlyTracked = new IntArrayList();
     private final IntArrayList scratchEntities = new IntArrayList();
     private final Bytes<Void> packet = Bytes.allocateElasticDirect(256);
     private final Bytes<Void> custom = Bytes.allocateElasticDirect(256);
@@ -127,6 +128,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         builder.build(world, entity);
         instances.create(entity).prefab = prefab;
         paths.setName(entity, name, parent);
+        track(entity, spawner, index, name, null);
         return entity;
     }
 
@@ -227,6 +229,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         first = null;
         last = null;
         created.clear();
+        newlyTracked.clear();
         visibilityDirty.clear();
         joinedPeers.clear();
         directory.clear();
@@ -238,6 +241,12 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
      */
     public void networkProcess() {
         trackCreated();
+        for (int i = 0; i < newlyTracked.size(); i++) {
+            if (tracked.containsKey(newlyTracked.getInt(i))) {
+                state.identified(newlyTracked.getInt(i)); // state is encoded now, after the game set it up
+            }
+        }
+        newlyTracked.clear();
         int me = multiplayer.uniqueId();
         IntList peers = multiplayer.peers();
         for (TrackedSpawn t = first; t != null; t = t.next) {
@@ -321,7 +330,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
             throw new IllegalStateException("net ids exhausted after " + MAX_NET_ID + " spawns; restart the session");
         }
         int netId = nextNetId++;
-        TrackedSpawn t = new TrackedSpawn(entity, netId, spawner, prefabIndex, name, customData, trackedAncestor(entity));
+        TrackedSpawn t = new TrackedSpawn(entity, netId, spawner, prefabIndex, name, customData, trackedAncestorFrom(names.get(entity).parent));
         if (last == null) {
             first = t;
         } else {
@@ -339,7 +348,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         id.netId = netId;
         id.spawner = spawner;
         directory.put(id.namespace, netId, entity);
-        state.identified(entity);
+        newlyTracked.add(entity);
         visibilityDirty.add(entity);
     }
 
@@ -366,13 +375,17 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
             sendDespawn(t, peer);
         }
         t.receivers.clear();
+        // like freeing a node frees its subtree: spawns below a deleted spawn go too
+        for (int i = 0; i < t.children.size(); i++) {
+            world.delete(t.children.get(i).entity);
+        }
         spawnerLiveDecrement(t.spawner);
         directory.remove(multiplayer.uniqueId(), t.netId);
         state.forgotten(entity);
     }
 
-    private TrackedSpawn trackedAncestor(int entity) {
-        for (int p = paths.parentOf(entity); p >= 0; p = paths.parentOf(p)) {
+    private TrackedSpawn trackedAncestorFrom(int parent) {
+        for (int p = parent; p >= 0; p = paths.parentOf(p)) {
             TrackedSpawn t = tracked.get(p);
             if (t != null) {
                 return t;
@@ -621,23 +634,10 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     }
 
     private void checkLimit(int spawner, Spawner sp) {
-        if (sp.spawnLimit > 0 && sp.live + pendingFor(spawner) >= sp.spawnLimit) {
+        if (sp.spawnLimit > 0 && sp.live >= sp.spawnLimit) {
             throw new IllegalStateException("spawner " + paths.pathOf(spawner) + " reached its spawn limit of " + sp.spawnLimit
                     + "; despawn something first or raise spawnLimit");
         }
-    }
-
-    private int pendingFor(int spawner) {
-        int n = 0;
-        Spawner sp = spawners.get(spawner);
-        int parent = spawnParentOf(spawner, sp);
-        for (int i = 0; i < created.size(); i++) {
-            int e = created.getInt(i);
-            if (names.has(e) && names.get(e).parent == parent && !tracked.containsKey(e)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private void checkName(int parent, String name) {
