@@ -555,7 +555,9 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
             return;
         }
         byte[] nameBytes = new byte[nameLength];
-        in.read(nameAt, nameBytes, 0, nameLength);
+        for (int i = 0; i < nameLength; i++) {
+            nameBytes[i] = in.readByte(nameAt + i);
+        }
         String name = new String(nameBytes, StandardCharsets.UTF_8);
         int parent = spawnParentOf(spawner, sp);
         if (!validName(name) || directory.contains(sender, netId) || paths.child(parent, name) >= 0) {
