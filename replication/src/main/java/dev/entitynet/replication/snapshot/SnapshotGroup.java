@@ -1,5 +1,6 @@
 package dev.entitynet.replication.snapshot;
 
+import com.artemis.Component;
 import dev.entitynet.replication.codec.PropertyCodec;
 import dev.entitynet.replication.config.ReplicationConfig;
 import dev.entitynet.replication.packet.RecordStream;
@@ -38,6 +39,8 @@ public final class SnapshotGroup implements AutoCloseable {
     private final int[] regions;
     private final boolean[] variable;
     private final int stride;
+    private final int onChangeBlock;
+    private final Component[] fetched;
     private final int changeWords;
     private final int changeSetBytes;
     private final Int2IntOpenHashMap slotOfEntity = new Int2IntOpenHashMap();
@@ -71,26 +74,32 @@ public final class SnapshotGroup implements AutoCloseable {
         this.regions = new int[n];
         this.variable = new boolean[n];
         Arrays.fill(offsets, -1);
+        // ON_CHANGE values first, as one contiguous block compared in one pass; ALWAYS values after
         int at = 0;
-        for (int i = 0; i < n; i++) {
-            PropertyCodec<?> codec = config.property(i).codec();
-            if (config.property(i).mode() == dev.entitynet.replication.config.ReplicationMode.NEVER) {
-                continue;
-            }
-            offsets[i] = at;
-            regions[i] = (codec.maxEncodedLength() + 7) & ~7;
-            variable[i] = !codec.fixedLength();
-            at += regions[i];
+        for (int p : onChange) {
+            at = place(config, p, at);
         }
-        this.stride = Math.max(at, 8);
+        this.onChangeBlock = at;
+        for (int p : always) {
+            at = place(config, p, at);
+        }        this.stride = Math.max(at, 8);
         this.changeWords = Math.max(1, (onChange.length + 63) >>> 6);
         this.changeSetBytes = (onChange.length + 7) >>> 3;
         this.recordBits = new long[changeWords];
+        this.fetched = new Component[bound.componentTypes()];
         this.scratch = BytesStore.nativeStoreWithFixedCapacity(stride);
         this.scratch.zeroOut(0, stride);
         this.scratchAddress = scratch.addressForRead(0);
         this.slotOfEntity.defaultReturnValue(-1);
         allocate(Math.max(16, initialSlots));
+    }
+
+    private int place(ReplicationConfig config, int p, int at) {
+        PropertyCodec<?> codec = config.property(p).codec();
+        offsets[p] = at;
+        regions[p] = (codec.maxEncodedLength() + 7) & ~7;
+        variable[p] = !codec.fixedLength();
+        return at + regions[p];
     }
 
     /** The bound config. */
@@ -288,35 +297,38 @@ public final class SnapshotGroup implements AutoCloseable {
     }
 
     private void encodeSlot(int s, boolean detectChanges) {
-        int entity = entities[s];
+        bound.fetch(entities[s], fetched);
         long base = (long) s * stride;
         for (int p : always) {
             if (variable[p]) {
                 store.zeroOut(base + offsets[p], base + offsets[p] + regions[p]);
             }
-            bound.encode(p, entity, store, base + offsets[p]);
+            bound.encode(p, fetched, store, base + offsets[p]);
         }
-        boolean changed = false;
-        for (int k = 0; k < onChange.length; k++) {
-            int p = onChange[k];
-            int off = offsets[p];
-            if (!detectChanges) {
-                bound.encode(p, entity, store, base + off);
-                continue;
+        if (!detectChanges) {
+            for (int p : onChange) {
+                bound.encode(p, fetched, store, base + offsets[p]);
             }
+            return;
+        }
+        for (int p : onChange) {
             if (variable[p]) {
-                scratch.zeroOut(off, off + regions[p]);
+                scratch.zeroOut(offsets[p], offsets[p] + regions[p]);
             }
-            bound.encode(p, entity, scratch, off);
-            if (!equalRegions(scratchAddress + off, storeAddress + base + off, regions[p])) {
-                MEMORY.copyMemory(scratchAddress + off, storeAddress + base + off, regions[p]);
+            bound.encode(p, fetched, scratch, offsets[p]);
+        }
+        long slotAddress = storeAddress + base;
+        if (equalRegions(scratchAddress, slotAddress, onChangeBlock)) {
+            return; // the common case: nothing changed
+        }
+        for (int k = 0; k < onChange.length; k++) {
+            int off = offsets[onChange[k]];
+            if (!equalRegions(scratchAddress + off, slotAddress + off, regions[onChange[k]])) {
                 pending[s * changeWords + (k >>> 6)] |= 1L << k;
-                changed = true;
             }
         }
-        if (changed) {
-            pendingAny[s >>> 6] |= 1L << s;
-        }
+        MEMORY.copyMemory(scratchAddress, slotAddress, onChangeBlock);
+        pendingAny[s >>> 6] |= 1L << s;
     }
 
     private static boolean equalRegions(long a, long b, int length) {
