@@ -8,7 +8,6 @@ import dev.entitynet.replication.packet.VarInt;
 import dev.entitynet.replication.visibility.Audience;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.Arrays;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.core.UnsafeMemory;
 
@@ -273,21 +272,12 @@ public final class SnapshotGroup implements AutoCloseable {
                     writeDeltaRecords(s, sender, maxRecord, audience.visibleToAll(entity), out);
                     written++;
                 }
-                Arrays.fill(pending, s * changeWords, (s + 1) * changeWords, 0L);
+                for (int i = s * changeWords, end = i + changeWords; i < end; i++) {
+                    pending[i] = 0;
+                }
             }
         }
         return written;
-    }
-
-    /**
-     * Appends the stored encoding of every ON_CHANGE property of {@code entity} (all present) to
-     * {@code out}, as the delta part of a spawn state.
-     */
-    public void writeOnChangeValues(int entity, int[] properties, Bytes<?> out) {
-        int s = slotOf(entity);
-        for (int p : properties) {
-            writeValue(s, p, out);
-        }
     }
 
     @Override
@@ -348,20 +338,23 @@ public final class SnapshotGroup implements AutoCloseable {
         return bound.codec(p).measure(store, at, at + regions[p]);
     }
 
-    private void writeValue(int s, int p, Bytes<?> out) {
-        out.write(store, (long) s * stride + offsets[p], valueLength(s, p));
+    /** Copies property {@code p}'s stored value of slot {@code s} to {@code address}; returns its length. */
+    private int copyValue(int s, int p, long address) {
+        int len = valueLength(s, p);
+        MEMORY.copyMemory(storeAddress + (long) s * stride + offsets[p], address, len);
+        return len;
     }
 
-    private void writeIdentity(int s, int sender, Bytes<?> out) {
+    private int putIdentity(int s, int sender, long address) {
         boolean foreign = namespaces[s] != sender;
-        VarInt.write(out, netIds[s] << 1 | (foreign ? 1 : 0));
+        int n = VarInt.put(address, netIds[s] << 1 | (foreign ? 1 : 0));
         if (foreign) {
-            VarInt.write(out, namespaces[s]);
+            n += VarInt.put(address + n, namespaces[s]);
         }
+        return n;
     }
 
     private void writeSyncRecords(int s, int sender, int maxRecord, boolean visibleToAll, RecordStream out) {
-        Bytes<?> data = out.data();
         int entity = entities[s];
         int first = 0;
         while (first < always.length) {
@@ -377,27 +370,29 @@ public final class SnapshotGroup implements AutoCloseable {
             }
             boolean partial = first > 0 || end < always.length;
             out.beginRecord(entity, visibleToAll);
-            writeIdentity(s, sender, data);
-            VarInt.write(data, size << 1 | (partial ? 1 : 0));
+            long address = out.reserve(MAX_RECORD_HEADER + size);
+            int n = putIdentity(s, sender, address);
+            n += VarInt.put(address + n, size << 1 | (partial ? 1 : 0));
             if (partial) {
-                VarInt.write(data, first);
+                n += VarInt.put(address + n, first);
             }
             for (int i = first; i < end; i++) {
-                writeValue(s, always[i], data);
+                n += copyValue(s, always[i], address + n);
             }
+            out.commit(n);
             first = end;
         }
     }
 
     private void writeDeltaRecords(int s, int sender, int maxRecord, boolean visibleToAll, RecordStream out) {
-        Bytes<?> data = out.data();
         int entity = entities[s];
         int base = s * changeWords;
         int k = nextPending(base, 0);
         while (k >= 0) {
-            Arrays.fill(recordBits, 0L);
+            clearRecordBits();
             int size = changeSetBytes;
             int taken = 0;
+            int from = k;
             while (k >= 0) {
                 int len = valueLength(s, onChange[k]);
                 if (taken > 0 && MAX_RECORD_HEADER + size + len > maxRecord) {
@@ -408,24 +403,36 @@ public final class SnapshotGroup implements AutoCloseable {
                 taken++;
                 k = nextPending(base, k + 1);
             }
+            int to = k < 0 ? onChange.length : k;
             out.beginRecord(entity, visibleToAll);
-            writeIdentity(s, sender, data);
-            VarInt.write(data, size);
+            long address = out.reserve(MAX_RECORD_HEADER + size);
+            int n = putIdentity(s, sender, address);
+            n += VarInt.put(address + n, size);
             for (int b = 0; b < changeSetBytes; b++) {
-                data.writeByte((byte) (recordBits[b >>> 3] >>> ((b & 7) << 3)));
+                MEMORY.writeByte(address + n + b, (byte) (recordBits[b >>> 3] >>> ((b & 7) << 3)));
             }
-            for (int i = 0; i < onChange.length; i++) {
+            n += changeSetBytes;
+            for (int i = from; i < to; i++) {
                 if ((recordBits[i >>> 6] & 1L << i) != 0) {
-                    writeValue(s, onChange[i], data);
+                    n += copyValue(s, onChange[i], address + n);
                 }
             }
+            out.commit(n);
+        }
+    }
+
+    private void clearRecordBits() {
+        for (int i = 0; i < recordBits.length; i++) {
+            recordBits[i] = 0;
         }
     }
 
     private int nextPending(int base, int from) {
-        for (int k = from; k < onChange.length; k++) {
-            if ((pending[base + (k >>> 6)] & 1L << k) != 0) {
-                return k;
+        for (int w = from >>> 6; w < changeWords; w++) {
+            long bits = pending[base + w] & (w == from >>> 6 ? -1L << from : -1L);
+            if (bits != 0) {
+                int k = (w << 6) + Long.numberOfTrailingZeros(bits);
+                return k < onChange.length ? k : -1;
             }
         }
         return -1;
