@@ -38,8 +38,9 @@ public final class SpscRecordRing implements AutoCloseable {
     private long cachedHead;
     private long pendingTail = -1;
 
-    // Consumer-local.
+    // Consumer-local: records before readCursor were read; room before head was given back.
     private long head;
+    private long readCursor;
     private long cachedTail;
     private int recordType;
     private int recordLength;
@@ -158,18 +159,17 @@ public final class SpscRecordRing implements AutoCloseable {
             return recordBody;
         }
         while (true) {
-            if (head == cachedTail) {
+            if (readCursor == cachedTail) {
                 cachedTail = memory.readVolatileLong(TAIL);
-                if (head == cachedTail) {
+                if (readCursor == cachedTail) {
                     return -1;
                 }
             }
-            long index = head & mask;
+            long index = readCursor & mask;
             int length = memory.readInt(DATA + index);
             int type = memory.readInt(DATA + index + 4);
             if (type == PADDING) {
-                head += HEADER_BYTES + length;
-                memory.writeOrderedLong(HEAD, head);
+                readCursor += HEADER_BYTES + length;
                 continue;
             }
             recordType = type;
@@ -189,14 +189,30 @@ public final class SpscRecordRing implements AutoCloseable {
         return recordLength;
     }
 
-    /** Frees the record {@link #peek()} returned, giving its room back to the producer. */
+    /** Frees the record {@link #peek()} returned (and any kept by {@link #advance()}). */
     public void release() {
+        advance();
+        releaseConsumed();
+    }
+
+    /**
+     * Moves past the record {@link #peek()} returned but keeps its memory intact, so views of it
+     * stay valid until {@link #releaseConsumed()}.
+     */
+    public void advance() {
         if (recordBody < 0) {
-            throw new IllegalStateException("peek() a record before releasing it");
+            throw new IllegalStateException("peek() a record before moving past it");
         }
-        head += align(HEADER_BYTES + recordLength);
+        readCursor += align(HEADER_BYTES + recordLength);
         recordBody = -1;
-        memory.writeOrderedLong(HEAD, head);
+    }
+
+    /** Gives the room of every record moved past back to the producer. */
+    public void releaseConsumed() {
+        if (head != readCursor) {
+            head = readCursor;
+            memory.writeOrderedLong(HEAD, head);
+        }
     }
 
     /** Whether the consumer has nothing to read. Consumer thread only. */
