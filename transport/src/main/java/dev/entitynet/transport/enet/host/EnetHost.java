@@ -43,7 +43,7 @@ public final class EnetHost implements AutoCloseable {
     private final UdpSocket socket;
     private final int maxPacketSize;
     private final Bytes<Void> payloadView;
-    private BytesStore<?, byte[]> heapWrap;
+    private final HeapWrap heapWrap = new HeapWrap();
 
     private final int[] liveHandle = new int[PeerHandles.SLOTS];
     private final boolean[] sendable = new boolean[PeerHandles.SLOTS];
@@ -167,7 +167,7 @@ public final class EnetHost implements AutoCloseable {
 
     /** {@link #send(int, int, int, BytesStore, long, int)} from a heap array. */
     public SendResult send(int peer, int channel, int flags, byte[] data, int offset, int length) {
-        return send(peer, channel, flags, heapWrap(data), offset, length);
+        return send(peer, channel, flags, heapWrap.of(data), offset, length);
     }
 
     /**
@@ -404,19 +404,6 @@ public final class EnetHost implements AutoCloseable {
         commands.close();
         commandRing.close();
         events.close();
-        if (heapWrap != null) {
-            heapWrap.releaseLast();
-        }
-    }
-
-    /** A Chronicle view of {@code data}, reused while the caller keeps passing the same array. */
-    private BytesStore<?, byte[]> heapWrap(byte[] data) {
-        if (heapWrap == null || heapWrap.underlyingObject() != data) {
-            if (heapWrap != null) {
-                heapWrap.releaseLast();
-            }
-            heapWrap = BytesStore.wrap(data);
-        }
-        return heapWrap;
+        heapWrap.close();
     }
 }
