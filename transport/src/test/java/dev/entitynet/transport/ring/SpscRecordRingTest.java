@@ -101,6 +101,26 @@ class SpscRecordRingTest {
     }
 
     @Test
+    void advancedRecordsStayIntactUntilReleasedAndHoldTheirRoom() {
+        long first = ring.claim(1, 120);
+        ring.memory().writeInt(first, 11);
+        ring.publish();
+        long second = ring.claim(2, 56);
+        ring.memory().writeInt(second, 22);
+        ring.publish();
+        assertEquals(first, ring.peek());
+        ring.advance();
+        assertEquals(second, ring.peek());
+        ring.advance();
+        assertEquals(-1, ring.peek());
+        assertEquals(-1, ring.claim(3, 64), "advanced records still occupy the ring");
+        assertEquals(11, ring.memory().readInt(first));
+        assertEquals(22, ring.memory().readInt(second));
+        ring.releaseConsumed();
+        assertTrue(ring.claim(3, 64) >= 0);
+    }
+
+    @Test
     void misuseIsRejectedWithAnExplanation() {
         assertThrows(IllegalArgumentException.class, () -> new SpscRecordRing(100));
         assertThrows(IllegalArgumentException.class, () -> ring.claim(-2, 4));
