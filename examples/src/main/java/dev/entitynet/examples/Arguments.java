@@ -52,31 +52,25 @@ public final class Arguments {
 
     /** The value of an integer option, or {@code fallback}. */
     public int intValue(String name, int fallback) {
-        String v = values.get(name);
-        try {
-            return v == null ? fallback : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " takes a whole number, got '" + v + "'");
-        }
+        return number(name, fallback, Integer::valueOf, "a whole number");
     }
 
     /** The value of a long option, or {@code fallback}. */
     public long longValue(String name, long fallback) {
-        String v = values.get(name);
-        try {
-            return v == null ? fallback : Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " takes a whole number, got '" + v + "'");
-        }
+        return number(name, fallback, Long::valueOf, "a whole number");
     }
 
     /** The value of a decimal option, or {@code fallback}. */
     public double doubleValue(String name, double fallback) {
+        return number(name, fallback, Double::valueOf, "a number");
+    }
+
+    private <T> T number(String name, T fallback, java.util.function.Function<String, T> parser, String kind) {
         String v = values.get(name);
         try {
-            return v == null ? fallback : Double.parseDouble(v);
+            return v == null ? fallback : parser.apply(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " takes a number, got '" + v + "'");
+            throw new IllegalArgumentException("--" + name + " takes " + kind + ", got '" + v + "'");
         }
     }
 

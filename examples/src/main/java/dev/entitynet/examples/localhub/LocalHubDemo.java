@@ -49,7 +49,7 @@ public final class LocalHubDemo {
             }
             ServerChecks checks = new ServerChecks();
             Bytes<?> payload = Bytes.allocateElasticDirect(16);
-            PeerEventListener ignore = new CountingListener();
+            PeerEventListener ignore = packet -> { };
             int[] sentBy = new int[clientCount];
             for (int tick = 0; tick < packets + 500; tick++) {
                 for (int c = 0; c < clientCount; c++) {
@@ -102,20 +102,6 @@ public final class LocalHubDemo {
         }
     }
 
-    /** Counts events a client sees; the demo only cares about the server's view. */
-    private static final class CountingListener implements PeerEventListener {
-        @Override
-        public void peerConnected(int peerId) {
-        }
-
-        @Override
-        public void peerDisconnected(int peerId) {
-        }
-
-        @Override
-        public void packetReceived(ReceivedPacket packet) {
-        }
-    }
 
     /** Checks the server receives what each mode promises. */
     private static final class ServerChecks implements PeerEventListener {

@@ -82,14 +82,6 @@ public class LocalHubBenchmark {
         }
 
         @Override
-        public void peerConnected(int peerId) {
-        }
-
-        @Override
-        public void peerDisconnected(int peerId) {
-        }
-
-        @Override
         public void packetReceived(ReceivedPacket packet) {
             blackhole.consume(packet.payload().readInt());
         }

@@ -3,7 +3,6 @@ package dev.entitynet.transport.local;
 import dev.entitynet.transport.ConnectionStatus;
 import dev.entitynet.transport.MultiplayerPeer;
 import dev.entitynet.transport.ReceivedPacket;
-import dev.entitynet.transport.PeerEventListener;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.TransferMode;
 import dev.entitynet.transport.clock.ManualClock;
@@ -321,26 +320,11 @@ class LocalHubTest {
         MultiplayerPeer a = client();
         pump(5);
         List<ReceivedPacket> views = new ArrayList<>();
-        List<byte[]> payloadsAtPollEnd = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             sendInt(a, 1, TransferMode.RELIABLE, 0, 10 + i);
         }
         clock.advanceMillis(5);
-        server.poll(new PeerEventListener() {
-            @Override
-            public void peerConnected(int peerId) {
-            }
-
-            @Override
-            public void peerDisconnected(int peerId) {
-            }
-
-            @Override
-            public void packetReceived(ReceivedPacket packet) {
-                views.add(packet);
-                payloadsAtPollEnd.add(null);
-            }
-        });
+        server.poll(views::add);
         // Each packet's payload is its own pooled buffer, readable after the poll returned.
         assertEquals(3, views.size());
         assertArrayEquals(new byte[] {12, 0, 0, 0}, views.get(2).toByteArray());
