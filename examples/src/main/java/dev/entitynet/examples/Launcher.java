@@ -10,7 +10,9 @@ public final class Launcher {
     /** Every runnable program; add one line per new subcommand. */
     static final List<Subcommand> SUBCOMMANDS = List.of(
             new Subcommand("local-hub", "[--clients N] [--packets K] [--loss P] [--seed S]",
-                    "server and N clients on the in-process hub over a lossy link, all three transfer modes", LocalHubDemo::run)
+                    "server and N clients on the in-process hub over a lossy link, all three transfer modes", LocalHubDemo::run),
+            new Subcommand("enet-echo", "server --port P [--bind ADDR] [--channels N] [--seconds S] | client --host H --port P --channels N --count K",
+                    "ENet echo server, or a client that checks every echo (libenet-compatible)", dev.entitynet.examples.enetecho.EnetEcho::run)
     );
 
     private Launcher() {
