@@ -403,6 +403,7 @@ public final class EnetHost implements AutoCloseable {
     private void freeMemory() {
         commands.close();
         commandRing.close();
+        payloadView.releaseLast();
         events.close();
         heapWrap.close();
     }

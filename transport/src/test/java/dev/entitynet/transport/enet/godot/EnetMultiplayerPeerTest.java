@@ -111,7 +111,7 @@ class EnetMultiplayerPeerTest {
         assertTrue(p[1].uniqueId() >= 2 && p[1].uniqueId() != p[2].uniqueId());
         assertTrue(p[0].isServer());
         assertTrue(p[1].isServerRelaySupported());
-        assertEquals(4, p[1].channelCount(), "4 user channels requested, within the server's limit");
+        assertEquals(5, p[1].channelCount(), "the default channel plus the 4 requested, within the server's limit");
     }
 
     @Test
@@ -207,7 +207,7 @@ class EnetMultiplayerPeerTest {
     @Test
     void userMistakesGetExplanations() throws InterruptedException {
         EnetMultiplayerPeer[] p = connectedPair(EnetHostOptions.defaults());
-        assertThrows(IllegalArgumentException.class, () -> p[1].send(1, TransferMode.RELIABLE, 4, new byte[1], 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> p[1].send(1, TransferMode.RELIABLE, 5, new byte[1], 0, 1));
         assertThrows(IllegalArgumentException.class, () -> p[1].send(p[1].uniqueId(), TransferMode.RELIABLE, 0, new byte[1], 0, 1));
         assertThrows(IllegalArgumentException.class, () -> p[0].disconnectPeer(12345, false));
         assertThrows(IllegalArgumentException.class, () -> EnetMultiplayerPeer.createServer(ANY_PORT, 8, 300, 0, 0, EnetHostOptions.defaults()));
