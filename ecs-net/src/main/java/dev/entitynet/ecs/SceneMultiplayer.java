@@ -636,7 +636,7 @@ public final class SceneMultiplayer {
                     + " but this build speaks " + ProtocolVersion.CURRENT + "; run the same entitynet version on both sides");
             return;
         }
-        if (in.readRemaining() != 8) {
+        if (in.readRemaining() != ProtocolVersion.HELLO_SIZE - 8) {
             failHandshake(s, HandshakeFailure.NOT_ENTITYNET, "peer " + sender + " sent a hello of the wrong size for protocol version " + version);
             return;
         }
