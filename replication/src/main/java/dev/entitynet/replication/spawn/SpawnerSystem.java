@@ -21,8 +21,6 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntList;
 import it.unimi.dsi.fastutil.ints.IntHeapPriorityQueue;
-import it.unimi.dsi.fastutil.ints.IntIterator;
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.nio.charset.StandardCharsets;
 import net.openhft.chronicle.bytes.Bytes;
 
@@ -64,7 +62,8 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     private final Int2ObjectOpenHashMap<TrackedSpawn> byNetId = new Int2ObjectOpenHashMap<>();
     /** Net ids of tracked spawns whose visibility must be re-evaluated this tick: smallest (oldest) first, so parents precede children. */
     private final IntHeapPriorityQueue visibilityDirty = new IntHeapPriorityQueue();
-    private final IntOpenHashSet filtered = new IntOpenHashSet();
+    /** Tracked entities with visibility filters, re-evaluated every tick. */
+    private final IntArrayList filtered = new IntArrayList();
     private final IntArrayList joinedPeers = new IntArrayList();
     private final IntArrayList newlyTracked = new IntArrayList();
     private final IntArrayList scratchEntities = new IntArrayList();
@@ -179,10 +178,10 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
      * {@code VISIBILITY_PROCESS_IDLE}); set while it has filters.
      */
     public void evaluateEveryTick(int entity, boolean everyTick) {
-        if (everyTick) {
+        if (!everyTick) {
+            filtered.rem(entity);
+        } else if (!filtered.contains(entity)) {
             filtered.add(entity);
-        } else {
-            filtered.remove(entity);
         }
     }
 
@@ -268,10 +267,8 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         newlyTracked.clear();
         int me = multiplayer.uniqueId();
         IntList peers = multiplayer.peers();
-        if (!filtered.isEmpty()) {
-            for (IntIterator it = filtered.iterator(); it.hasNext(); ) {
-                updateVisibility(it.nextInt());
-            }
+        for (int i = 0; i < filtered.size(); i++) {
+            updateVisibility(filtered.getInt(i));
         }
         int previous = 0;
         while (!visibilityDirty.isEmpty()) {
@@ -415,7 +412,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         }
         spawnerLiveDecrement(t.spawner);
         byNetId.remove(t.netId);
-        filtered.remove(entity);
+        filtered.rem(entity);
         directory.remove(multiplayer.uniqueId(), t.netId);
         state.forgotten(entity);
     }
