@@ -33,6 +33,14 @@ public final class Codecs {
     public static <C> PropertyCodec<C> bool(BooleanGetter<C> get, BooleanSetter<C> set) {
         return new FixedSizeCodec<C>(1) {
             @Override
+            @SuppressWarnings("unchecked")
+            public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+                for (int i = 0; i < count; i++) {
+                    write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+                }
+            }
+
+            @Override
             public int write(C c, BytesStore<?, ?> out, long offset) {
                 out.writeByte(offset, get.get(c) ? (byte) 1 : (byte) 0);
                 return 1;
@@ -54,6 +62,14 @@ public final class Codecs {
     public static <C> PropertyCodec<C> int32(IntGetter<C> get, IntSetter<C> set) {
         return new FixedSizeCodec<C>(4) {
             @Override
+            @SuppressWarnings("unchecked")
+            public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+                for (int i = 0; i < count; i++) {
+                    write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+                }
+            }
+
+            @Override
             public int write(C c, BytesStore<?, ?> out, long offset) {
                 out.writeInt(offset, get.get(c));
                 return 4;
@@ -69,6 +85,14 @@ public final class Codecs {
     /** A long as 8 little-endian bytes. */
     public static <C> PropertyCodec<C> int64(LongGetter<C> get, LongSetter<C> set) {
         return new FixedSizeCodec<C>(8) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+                for (int i = 0; i < count; i++) {
+                    write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+                }
+            }
+
             @Override
             public int write(C c, BytesStore<?, ?> out, long offset) {
                 out.writeLong(offset, get.get(c));
@@ -86,6 +110,14 @@ public final class Codecs {
     public static <C> PropertyCodec<C> float32(FloatGetter<C> get, FloatSetter<C> set) {
         return new FixedSizeCodec<C>(4) {
             @Override
+            @SuppressWarnings("unchecked")
+            public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+                for (int i = 0; i < count; i++) {
+                    write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+                }
+            }
+
+            @Override
             public int write(C c, BytesStore<?, ?> out, long offset) {
                 out.writeFloat(offset, get.get(c));
                 return 4;
@@ -101,6 +133,14 @@ public final class Codecs {
     /** A double as 8 bytes (IEEE 754). */
     public static <C> PropertyCodec<C> float64(DoubleGetter<C> get, DoubleSetter<C> set) {
         return new FixedSizeCodec<C>(8) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+                for (int i = 0; i < count; i++) {
+                    write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+                }
+            }
+
             @Override
             public int write(C c, BytesStore<?, ?> out, long offset) {
                 out.writeDouble(offset, get.get(c));
@@ -118,6 +158,14 @@ public final class Codecs {
     public static <C> PropertyCodec<C> quantizedFloat(FloatGetter<C> get, FloatSetter<C> set, Quantization q) {
         return new QuantizedFloatsCodec<C>(q, 1) {
             @Override
+            @SuppressWarnings("unchecked")
+            public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+                for (int i = 0; i < count; i++) {
+                    write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+                }
+            }
+
+            @Override
             long pack(C c) {
                 return q.encode(get.get(c));
             }
@@ -132,6 +180,14 @@ public final class Codecs {
     /** Two floats as 8 bytes. */
     public static <C> PropertyCodec<C> vector2(FloatGetter<C> x, FloatGetter<C> y, Vector2Setter<C> set) {
         return new FixedSizeCodec<C>(8) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+                for (int i = 0; i < count; i++) {
+                    write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+                }
+            }
+
             @Override
             public int write(C c, BytesStore<?, ?> out, long offset) {
                 out.writeFloat(offset, x.get(c));
@@ -149,6 +205,14 @@ public final class Codecs {
     /** Three floats as 12 bytes. */
     public static <C> PropertyCodec<C> vector3(FloatGetter<C> x, FloatGetter<C> y, FloatGetter<C> z, Vector3Setter<C> set) {
         return new FixedSizeCodec<C>(12) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+                for (int i = 0; i < count; i++) {
+                    write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+                }
+            }
+
             @Override
             public int write(C c, BytesStore<?, ?> out, long offset) {
                 out.writeFloat(offset, x.get(c));
@@ -170,6 +234,14 @@ public final class Codecs {
         long mask = q.maxCode();
         return new QuantizedFloatsCodec<C>(q, 2) {
             @Override
+            @SuppressWarnings("unchecked")
+            public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+                for (int i = 0; i < count; i++) {
+                    write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+                }
+            }
+
+            @Override
             long pack(C c) {
                 return q.encode(x.get(c)) | q.encode(y.get(c)) << bits;
             }
@@ -187,6 +259,14 @@ public final class Codecs {
         int bits = q.bits();
         long mask = q.maxCode();
         return new QuantizedFloatsCodec<C>(q, 3) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+                for (int i = 0; i < count; i++) {
+                    write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+                }
+            }
+
             @Override
             long pack(C c) {
                 return q.encode(x.get(c)) | q.encode(y.get(c)) << bits | q.encode(z.get(c)) << 2 * bits;

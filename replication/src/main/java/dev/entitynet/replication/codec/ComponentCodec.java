@@ -48,6 +48,14 @@ public final class ComponentCodec<C> implements PropertyCodec<C> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+        for (int i = 0; i < count; i++) {
+            write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+        }
+    }
+
+    @Override
     public int write(C c, BytesStore<?, ?> out, long offset) {
         long at = offset;
         for (PropertyCodec<C> p : parts) {

@@ -26,6 +26,14 @@ final class StringCodec<C> implements PropertyCodec<C> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public void writeColumn(Object[] componentsByEntity, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+        for (int i = 0; i < count; i++) {
+            write((C) componentsByEntity[entities[i]], out, first + (long) i * stride);
+        }
+    }
+
+    @Override
     public int write(C c, BytesStore<?, ?> out, long offset) {
         CharSequence s = get.get(c);
         int n = 0;

@@ -3,6 +3,8 @@ package dev.entitynet.replication.snapshot;
 import com.artemis.Component;
 import com.artemis.ComponentMapper;
 import com.artemis.World;
+import com.artemis.utils.Bag;
+import java.lang.reflect.Field;
 import dev.entitynet.replication.codec.PropertyCodec;
 import dev.entitynet.replication.config.ReplicationConfig;
 import net.openhft.chronicle.bytes.BytesStore;
@@ -19,6 +21,8 @@ public final class BoundConfig {
     private final int[] componentSlot;
     /** One mapper per distinct component type. */
     private final ComponentMapper<Component>[] distinctMappers;
+    /** Each mapper's component bag (indexed by entity id), read directly by column encoding. */
+    private final Bag<Component>[] componentStorage;
 
     /** Freezes {@code config} and resolves its component mappers in {@code world}. */
     @SuppressWarnings("unchecked")
@@ -41,8 +45,26 @@ public final class BoundConfig {
             componentSlot[i] = slot;
         }
         this.distinctMappers = new ComponentMapper[types.size()];
+        this.componentStorage = new Bag[types.size()];
         for (int i = 0; i < n; i++) {
             distinctMappers[componentSlot[i]] = mappers[i];
+            componentStorage[componentSlot[i]] = storageOf(mappers[i]);
+        }
+    }
+
+    /**
+     * The bag artemis 2.3 keeps a mapper's components in, found once by reflection at setup so a
+     * tick reads components without a call per entity. Its array is re-read every tick (it is
+     * replaced when the bag grows).
+     */
+    @SuppressWarnings("unchecked")
+    private static Bag<Component> storageOf(ComponentMapper<Component> mapper) {
+        try {
+            Field field = ComponentMapper.class.getDeclaredField("components");
+            field.setAccessible(true);
+            return (Bag<Component>) field.get(mapper);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot read artemis ComponentMapper.components (artemis-odb 2.3.0 expected)", e);
         }
     }
 
@@ -64,6 +86,27 @@ public final class BoundConfig {
                 throw missing(entity, i);
             }
             out[i] = c;
+        }
+    }
+
+    /**
+     * Encodes property {@code p} of the first {@code count} entities, entity {@code i} at
+     * {@code first + i * stride}, reading the components straight from artemis' storage.
+     *
+     * @throws IllegalStateException when an entity lacks the property's component
+     */
+    public void encodeColumn(int p, int[] entities, int count, BytesStore<?, ?> out, long first, int stride) {
+        Object[] byEntity = componentStorage[componentSlot[p]].getData();
+        try {
+            codecs[p].writeColumn(byEntity, entities, count, out, first, stride);
+        } catch (NullPointerException | ArrayIndexOutOfBoundsException lacking) {
+            ComponentMapper<Component> mapper = distinctMappers[componentSlot[p]];
+            for (int i = 0; i < count; i++) {
+                if (mapper.get(entities[i]) == null) {
+                    throw missing(entities[i], componentSlot[p]);
+                }
+            }
+            throw lacking;
         }
     }
 

@@ -16,10 +16,12 @@ import net.openhft.chronicle.core.UnsafeMemory;
  * peer. Each synchronizer owns a slot of {@code stride} bytes holding the last encoding of its
  * ALWAYS and ON_CHANGE properties, each at a fixed offset padded to 8 bytes.
  *
- * <p>Per tick, {@link #capture} re-encodes the synchronizers (all, or only the marked ones), writes
- * ALWAYS values straight into their slot and ON_CHANGE values into a scratch slot that is compared
- * long by long with the stored encoding; a difference is copied over and sets the property's bit in
- * the slot's pending changed-set (as many bits as the config has ON_CHANGE properties: no cap).
+ * <p>Per tick, {@link #capture} re-encodes the synchronizers and compares their ON_CHANGE values
+ * long by long with the stored encoding; a difference sets the property's bit in the slot's pending
+ * changed-set (as many bits as the config has ON_CHANGE properties: no cap). With
+ * {@link ChangeTracking#COMPARE_ALL} the whole tick is encoded into a second buffer, compared, and
+ * the buffers swap; with {@link ChangeTracking#MARKED} only marked synchronizers are encoded, each
+ * into a scratch slot that is compared and copied over when it differs.
  * {@link #emitSync} and {@link #emitDeltas} then turn slots into records once per tick, for all
  * peers; they split a state that would not fit one packet at property boundaries.
  *
@@ -34,6 +36,8 @@ public final class SnapshotGroup implements AutoCloseable {
     private final ChangeTracking tracking;
     private final int[] always;
     private final int[] onChange;
+    /** ON_CHANGE then ALWAYS property indices: everything a slot holds. */
+    private final int[] encoded;
     private final int[] offsets;
     private final int[] regions;
     private final boolean[] variable;
@@ -48,6 +52,9 @@ public final class SnapshotGroup implements AutoCloseable {
     private final long[] recordBits;
     private BytesStore<?, Void> store;
     private long storeAddress;
+    /** COMPARE_ALL encodes a whole tick here, compares it with {@link #store}, then the two swap. */
+    private BytesStore<?, Void> next;
+    private long nextAddress;
     private int capacity;
     private int count;
     private int[] entities;
@@ -68,6 +75,9 @@ public final class SnapshotGroup implements AutoCloseable {
         ReplicationConfig config = bound.config();
         this.always = config.alwaysProperties();
         this.onChange = config.onChangeProperties();
+        this.encoded = new int[onChange.length + always.length];
+        System.arraycopy(onChange, 0, encoded, 0, onChange.length);
+        System.arraycopy(always, 0, encoded, onChange.length, always.length);
         int n = config.size();
         this.offsets = new int[n];
         this.regions = new int[n];
@@ -207,12 +217,9 @@ public final class SnapshotGroup implements AutoCloseable {
      */
     public int capture() {
         if (tracking == ChangeTracking.COMPARE_ALL) {
-            for (int s = 0; s < count; s++) {
-                encodeSlot(s, true);
-            }
+            captureAll();
             return count;
-        }
-        int compared = 0;
+        }        int compared = 0;
         int words = (count + 63) >>> 6;
         for (int w = 0; w < words; w++) {
             long bits = dirty[w];
@@ -295,6 +302,48 @@ public final class SnapshotGroup implements AutoCloseable {
     public void close() {
         store.releaseLast();
         scratch.releaseLast();
+        if (next != null) {
+            next.releaseLast();
+        }
+    }
+
+    /**
+     * Encodes the whole tick into {@link #next} column by column (one property of every slot at a
+     * time, so each codec's loop calls one receiver the JIT inlines), compares it with
+     * {@link #store} long by long, then swaps the two.
+     */
+    private void captureAll() {
+        for (int p : encoded) {
+            if (variable[p]) {
+                for (int s = 0; s < count; s++) {
+                    long at = (long) s * stride + offsets[p];
+                    next.zeroOut(at, at + regions[p]);
+                }
+            }
+            bound.encodeColumn(p, entities, count, next, offsets[p], stride);
+        }
+        for (int s = 0; s < count; s++) {
+            long base = (long) s * stride;
+            if (!equalRegions(nextAddress + base, storeAddress + base, onChangeBlock)) {
+                markChanged(s, nextAddress + base, storeAddress + base);
+            }
+        }
+        BytesStore<?, Void> swap = store;
+        store = next;
+        next = swap;
+        long swapAddress = storeAddress;
+        storeAddress = nextAddress;
+        nextAddress = swapAddress;
+    }
+
+    private void markChanged(int s, long encoded, long stored) {
+        for (int k = 0; k < onChange.length; k++) {
+            int off = offsets[onChange[k]];
+            if (!equalRegions(encoded + off, stored + off, regions[onChange[k]])) {
+                pending[s * changeWords + (k >>> 6)] |= 1L << k;
+            }
+        }
+        pendingAny[s >>> 6] |= 1L << s;
     }
 
     private void encodeSlot(int s, boolean detectChanges) {
@@ -322,14 +371,8 @@ public final class SnapshotGroup implements AutoCloseable {
         if (equalRegions(scratchAddress, slotAddress, onChangeBlock)) {
             return; // the common case: nothing changed
         }
-        for (int k = 0; k < onChange.length; k++) {
-            int off = offsets[onChange[k]];
-            if (!equalRegions(scratchAddress + off, slotAddress + off, regions[onChange[k]])) {
-                pending[s * changeWords + (k >>> 6)] |= 1L << k;
-            }
-        }
+        markChanged(s, scratchAddress, slotAddress);
         MEMORY.copyMemory(scratchAddress, slotAddress, onChangeBlock);
-        pendingAny[s >>> 6] |= 1L << s;
     }
 
     private static boolean equalRegions(long a, long b, int length) {
@@ -493,6 +536,14 @@ public final class SnapshotGroup implements AutoCloseable {
         }
         store = grown;
         storeAddress = grown.addressForRead(0);
+        if (tracking == ChangeTracking.COMPARE_ALL) {
+            if (next != null) {
+                next.releaseLast();
+            }
+            next = BytesStore.nativeStoreWithFixedCapacity((long) slots * stride);
+            next.zeroOut(0, (long) slots * stride);
+            nextAddress = next.addressForRead(0);
+        }
         capacity = slots;
         entities = Arrays.copyOf(entities == null ? new int[0] : entities, slots);
         netIds = Arrays.copyOf(netIds == null ? new int[0] : netIds, slots);
