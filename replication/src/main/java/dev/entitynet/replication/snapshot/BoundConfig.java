@@ -19,8 +19,6 @@ public final class BoundConfig {
     private final PropertyCodec<Component>[] codecs;
     /** Per property, the index of its component type among the config's distinct component types. */
     private final int[] componentSlot;
-    /** One mapper per distinct component type. */
-    private final ComponentMapper<Component>[] distinctMappers;
     /** Each mapper's component bag (indexed by entity id), read directly by column encoding. */
     private final Bag<Component>[] componentStorage;
 
@@ -44,10 +42,8 @@ public final class BoundConfig {
             }
             componentSlot[i] = slot;
         }
-        this.distinctMappers = new ComponentMapper[types.size()];
         this.componentStorage = new Bag[types.size()];
         for (int i = 0; i < n; i++) {
-            distinctMappers[componentSlot[i]] = mappers[i];
             componentStorage[componentSlot[i]] = storageOf(mappers[i]);
         }
     }
@@ -68,27 +64,6 @@ public final class BoundConfig {
         }
     }
 
-    /** Number of distinct component types the config reads. */
-    public int componentTypes() {
-        return distinctMappers.length;
-    }
-
-    /**
-     * Looks up each of {@code entity}'s components the config reads once, into {@code out}
-     * (length {@link #componentTypes()}), for {@link #encode(int, Component[], BytesStore, long)}.
-     *
-     * @throws IllegalStateException when the entity lacks one of them
-     */
-    public void fetch(int entity, Component[] out) {
-        for (int i = 0; i < distinctMappers.length; i++) {
-            Component c = distinctMappers[i].get(entity);
-            if (c == null) {
-                throw missing(entity, i);
-            }
-            out[i] = c;
-        }
-    }
-
     /**
      * Encodes property {@code p} of the first {@code count} entities, entity {@code i} at
      * {@code first + i * stride}, reading the components straight from artemis' storage.
@@ -100,19 +75,13 @@ public final class BoundConfig {
         try {
             codecs[p].writeColumn(byEntity, entities, count, out, first, stride);
         } catch (NullPointerException | ArrayIndexOutOfBoundsException lacking) {
-            ComponentMapper<Component> mapper = distinctMappers[componentSlot[p]];
             for (int i = 0; i < count; i++) {
-                if (mapper.get(entities[i]) == null) {
+                if (entities[i] >= byEntity.length || byEntity[entities[i]] == null) {
                     throw missing(entities[i], componentSlot[p]);
                 }
             }
             throw lacking;
         }
-    }
-
-    /** Encodes property {@code p} from components gathered by {@link #fetch}; returns bytes written. */
-    public int encode(int p, Component[] fetched, BytesStore<?, ?> out, long offset) {
-        return codecs[p].write(fetched[componentSlot[p]], out, offset);
     }
 
     private IllegalStateException missing(int entity, int slot) {

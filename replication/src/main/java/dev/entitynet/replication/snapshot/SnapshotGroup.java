@@ -1,6 +1,5 @@
 package dev.entitynet.replication.snapshot;
 
-import com.artemis.Component;
 import dev.entitynet.replication.codec.PropertyCodec;
 import dev.entitynet.replication.config.ReplicationConfig;
 import dev.entitynet.replication.packet.RecordStream;
@@ -43,12 +42,14 @@ public final class SnapshotGroup implements AutoCloseable {
     private final boolean[] variable;
     private final int stride;
     private final int onChangeBlock;
-    private final Component[] fetched;
     private final int changeWords;
     private final int changeSetBytes;
     private final Int2IntOpenHashMap slotOfEntity = new Int2IntOpenHashMap();
-    private final BytesStore<?, Void> scratch;
-    private final long scratchAddress;
+    /** Rows of freshly encoded marked slots (MARKED) or one new slot (add). */
+    private BytesStore<?, Void> scratch;
+    private long scratchAddress;
+    private int[] markedSlots;
+    private int[] markedEntities;
     private final long[] recordBits;
     private BytesStore<?, Void> store;
     private long storeAddress;
@@ -95,10 +96,6 @@ public final class SnapshotGroup implements AutoCloseable {
         this.changeWords = Math.max(1, (onChange.length + 63) >>> 6);
         this.changeSetBytes = (onChange.length + 7) >>> 3;
         this.recordBits = new long[changeWords];
-        this.fetched = new Component[bound.componentTypes()];
-        this.scratch = BytesStore.nativeStoreWithFixedCapacity(stride);
-        this.scratch.zeroOut(0, stride);
-        this.scratchAddress = scratch.addressForRead(0);
         this.slotOfEntity.defaultReturnValue(-1);
         allocate(Math.max(16, initialSlots));
     }
@@ -152,6 +149,8 @@ public final class SnapshotGroup implements AutoCloseable {
         if (count == capacity) {
             allocate(capacity * 2);
         }
+        markedEntities[0] = entity;
+        encodeRows(markedEntities, 1, scratch); // first, so a missing component leaves the group unchanged
         int s = count++;
         slotOfEntity.put(entity, s);
         entities[s] = entity;
@@ -164,8 +163,7 @@ public final class SnapshotGroup implements AutoCloseable {
         Arrays.fill(pending, s * changeWords, (s + 1) * changeWords, 0L);
         clearBit(pendingAny, s);
         clearBit(dirty, s);
-        store.zeroOut((long) s * stride, (long) (s + 1) * stride);
-        encodeSlot(s, false);
+        MEMORY.copyMemory(scratchAddress, storeAddress + (long) s * stride, stride);
     }
 
     /** Removes {@code entity}; false when it had no slot. */
@@ -219,24 +217,8 @@ public final class SnapshotGroup implements AutoCloseable {
         if (tracking == ChangeTracking.COMPARE_ALL) {
             captureAll();
             return count;
-        }        int compared = 0;
-        int words = (count + 63) >>> 6;
-        for (int w = 0; w < words; w++) {
-            long bits = dirty[w];
-            if (bits == 0) {
-                continue;
-            }
-            dirty[w] = 0;
-            while (bits != 0) {
-                int s = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                if (s < count) {
-                    encodeSlot(s, true);
-                    compared++;
-                }
-            }
         }
-        return compared;
+        return captureMarked();
     }
 
     /**
@@ -313,15 +295,7 @@ public final class SnapshotGroup implements AutoCloseable {
      * {@link #store} long by long, then swaps the two.
      */
     private void captureAll() {
-        for (int p : encoded) {
-            if (variable[p]) {
-                for (int s = 0; s < count; s++) {
-                    long at = (long) s * stride + offsets[p];
-                    next.zeroOut(at, at + regions[p]);
-                }
-            }
-            bound.encodeColumn(p, entities, count, next, offsets[p], stride);
-        }
+        encodeRows(entities, count, next);
         for (int s = 0; s < count; s++) {
             long base = (long) s * stride;
             if (!equalRegions(nextAddress + base, storeAddress + base, onChangeBlock)) {
@@ -346,33 +320,49 @@ public final class SnapshotGroup implements AutoCloseable {
         pendingAny[s >>> 6] |= 1L << s;
     }
 
-    private void encodeSlot(int s, boolean detectChanges) {
-        bound.fetch(entities[s], fetched);
-        long base = (long) s * stride;
-        for (int p : always) {
+    /**
+     * Encodes the marked slots, as rows of a scratch buffer, column by column; compares each row's
+     * ON_CHANGE block with the stored one and copies the row over.
+     */
+    private int captureMarked() {
+        int n = 0;
+        int words = (count + 63) >>> 6;
+        for (int w = 0; w < words; w++) {
+            long bits = dirty[w];
+            dirty[w] = 0;
+            while (bits != 0) {
+                int s = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (s < count) {
+                    markedSlots[n] = s;
+                    markedEntities[n++] = entities[s];
+                }
+            }
+        }
+        encodeRows(markedEntities, n, scratch);
+        for (int i = 0; i < n; i++) {
+            int s = markedSlots[i];
+            long row = scratchAddress + (long) i * stride;
+            long slot = storeAddress + (long) s * stride;
+            if (!equalRegions(row, slot, onChangeBlock)) {
+                markChanged(s, row, slot);
+            }
+            MEMORY.copyMemory(row, slot, stride);
+        }
+        return n;
+    }
+
+    /** Encodes every property of {@code entities[0..n)} into rows 0..n of {@code out}, one property at a time. */
+    private void encodeRows(int[] rowEntities, int n, BytesStore<?, Void> out) {
+        for (int p : encoded) {
             if (variable[p]) {
-                store.zeroOut(base + offsets[p], base + offsets[p] + regions[p]);
+                for (int i = 0; i < n; i++) {
+                    long at = (long) i * stride + offsets[p];
+                    out.zeroOut(at, at + regions[p]);
+                }
             }
-            bound.encode(p, fetched, store, base + offsets[p]);
+            bound.encodeColumn(p, rowEntities, n, out, offsets[p], stride);
         }
-        if (!detectChanges) {
-            for (int p : onChange) {
-                bound.encode(p, fetched, store, base + offsets[p]);
-            }
-            return;
-        }
-        for (int p : onChange) {
-            if (variable[p]) {
-                scratch.zeroOut(offsets[p], offsets[p] + regions[p]);
-            }
-            bound.encode(p, fetched, scratch, offsets[p]);
-        }
-        long slotAddress = storeAddress + base;
-        if (equalRegions(scratchAddress, slotAddress, onChangeBlock)) {
-            return; // the common case: nothing changed
-        }
-        markChanged(s, scratchAddress, slotAddress);
-        MEMORY.copyMemory(scratchAddress, slotAddress, onChangeBlock);
     }
 
     private static boolean equalRegions(long a, long b, int length) {
@@ -527,6 +517,15 @@ public final class SnapshotGroup implements AutoCloseable {
         bits[i >>> 6] &= ~(1L << i);
     }
 
+    private BytesStore<?, Void> regrow(BytesStore<?, Void> old, int slots) {
+        if (old != null) {
+            old.releaseLast();
+        }
+        BytesStore<?, Void> fresh = BytesStore.nativeStoreWithFixedCapacity((long) slots * stride);
+        fresh.zeroOut(0, (long) slots * stride);
+        return fresh;
+    }
+
     private void allocate(int slots) {
         BytesStore<?, Void> grown = BytesStore.nativeStoreWithFixedCapacity((long) slots * stride);
         grown.zeroOut(0, (long) slots * stride);
@@ -537,13 +536,13 @@ public final class SnapshotGroup implements AutoCloseable {
         store = grown;
         storeAddress = grown.addressForRead(0);
         if (tracking == ChangeTracking.COMPARE_ALL) {
-            if (next != null) {
-                next.releaseLast();
-            }
-            next = BytesStore.nativeStoreWithFixedCapacity((long) slots * stride);
-            next.zeroOut(0, (long) slots * stride);
+            next = regrow(next, slots);
             nextAddress = next.addressForRead(0);
         }
+        scratch = regrow(scratch, tracking == ChangeTracking.MARKED ? slots : 1);
+        scratchAddress = scratch.addressForRead(0);
+        markedSlots = Arrays.copyOf(markedSlots == null ? new int[0] : markedSlots, slots);
+        markedEntities = Arrays.copyOf(markedEntities == null ? new int[0] : markedEntities, slots);
         capacity = slots;
         entities = Arrays.copyOf(entities == null ? new int[0] : entities, slots);
         netIds = Arrays.copyOf(netIds == null ? new int[0] : netIds, slots);

@@ -117,4 +117,14 @@ class SnapshotGroupTest {
             assertEquals(13, g.changeSetBytes(), "one bit per ON_CHANGE property, no 64 cap");
         }
     }
+
+    @Test
+    void aSynchronizedEntityWithoutItsComponentGetsAMessageSayingWhatToAdd() {
+        try (SnapshotGroup g = new SnapshotGroup(new BoundConfig(ReplicationCluster.ballConfig(), world), ChangeTracking.COMPARE_ALL, 4)) {
+            int bare = world.create();
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> g.add(bare, 1, 1, 0, 0, 0));
+            assertTrue(e.getMessage().contains("has no Ball component"), e.getMessage());
+        }
+    }
 }
