@@ -3,7 +3,10 @@ package dev.entitynet.jmh.replication;
 import com.artemis.ComponentMapper;
 import com.artemis.World;
 import com.artemis.WorldConfigurationBuilder;
+import dev.entitynet.replication.codec.Accessors.Vector3Setter;
 import dev.entitynet.replication.codec.Codecs;
+import dev.entitynet.replication.codec.PropertyCodec;
+import dev.entitynet.replication.codec.Quantization;
 import dev.entitynet.replication.config.ReplicationConfig;
 import dev.entitynet.replication.config.ReplicationMode;
 import dev.entitynet.replication.packet.PacketFanout;
@@ -57,6 +60,10 @@ public class ReplicationTickBenchmark {
     @Param({"ON_CHANGE", "ALWAYS"})
     public ReplicationMode mode;
 
+    /** Position as three floats (12 bytes) or quantized to 16 bits per axis over [-32768, 32768) (6 bytes). */
+    @Param({"FLOAT", "QUANTIZED16"})
+    public String position;
+
     private World world;
     private ComponentMapper<Transform> transforms;
     private SnapshotGroup group;
@@ -106,11 +113,15 @@ public class ReplicationTickBenchmark {
         world = new World(new WorldConfigurationBuilder().build());
         transforms = world.getMapper(Transform.class);
         ReplicationConfig config = new ReplicationConfig("transform");
-        config.add("Transform:position", Transform.class, Codecs.vector3(t -> t.x, t -> t.y, t -> t.z, (t, x, y, z) -> {
+        Vector3Setter<Transform> set = (t, x, y, z) -> {
             t.x = x;
             t.y = y;
             t.z = z;
-        })).mode(mode);
+        };
+        PropertyCodec<Transform> positionCodec = position.equals("FLOAT")
+                ? Codecs.vector3(t -> t.x, t -> t.y, t -> t.z, set)
+                : Codecs.quantizedVector3(t -> t.x, t -> t.y, t -> t.z, set, new Quantization(-32768, 32768, 16));
+        config.add("Transform:position", Transform.class, positionCodec).mode(mode);
         config.add("Transform:health", Transform.class, Codecs.int32(t -> t.health, (t, v) -> t.health = v))
                 .mode(ReplicationMode.ON_CHANGE);
         group = new SnapshotGroup(new BoundConfig(config, world), tracking, ENTITIES);
@@ -139,7 +150,7 @@ public class ReplicationTickBenchmark {
         window = (window + CHANGING) % ENTITIES;
         for (int i = 0; i < CHANGING; i++) {
             int e = entities[start + i];
-            transforms.get(e).x += 1;
+            transforms.get(e).x += 1; // a step of 1 survives 16-bit quantization over 65536 units
             if (tracking == ChangeTracking.MARKED) {
                 group.markDirty(e);
             }
@@ -158,8 +169,8 @@ public class ReplicationTickBenchmark {
     @TearDown(Level.Trial)
     public void report() {
         double changedPerPeer = (double) ticks * CHANGING * PEERS;
-        System.out.printf("%n[%s %s] ticks=%d, synchronizers compared per tick=%d, wire bytes per changed entity per peer=%.2f, packets per tick=%.1f%n",
-                tracking, mode, ticks, compared / Math.max(1, ticks), sink.bytes / changedPerPeer, (double) sink.packets / Math.max(1, ticks));
+        System.out.printf("%n[%s %s %s] ticks=%d, synchronizers compared per tick=%d, wire bytes per changed entity per peer=%.2f, packets per tick=%.1f%n",
+                tracking, mode, position, ticks, compared / Math.max(1, ticks), sink.bytes / changedPerPeer, (double) sink.packets / Math.max(1, ticks));
         group.close();
         syncRecords.close();
         deltaRecords.close();
