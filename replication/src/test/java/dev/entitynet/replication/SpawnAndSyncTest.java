@@ -93,6 +93,10 @@ class SpawnAndSyncTest {
             c.server.ball(e).hp = 1;
             c.ticks(3);
             assertEquals(3, counts[0], "one ALWAYS update per tick");
+            c.server.world.getMapper(dev.entitynet.replication.sync.Synchronizer.class).get(e).replicationInterval = 5;
+            c.server.replication.intervalsChanged(e);
+            c.ticks(10);
+            assertEquals(3 + 2, counts[0], "every fifth tick after the interval changed");
             assertEquals(1, counts[1], "one delta for one change");
             // the server world runs first in each cluster tick, so the client already has the current server tick
             assertEquals(c.server.multiplayer.tick(), counts[2], "carries the server tick of the latest update");

@@ -88,11 +88,6 @@ public final class RecordStream implements AutoCloseable {
         return (int) (end(i) - starts.getInt(i));
     }
 
-    /** Total bytes of all records. */
-    public long bytes() {
-        return data.writePosition();
-    }
-
     @Override
     public void close() {
         data.releaseLast();

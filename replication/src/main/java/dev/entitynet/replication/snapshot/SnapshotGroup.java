@@ -108,16 +108,6 @@ public final class SnapshotGroup implements AutoCloseable {
         return at + regions[p];
     }
 
-    /** The bound config. */
-    public BoundConfig bound() {
-        return bound;
-    }
-
-    /** Bytes per slot. */
-    public int stride() {
-        return stride;
-    }
-
     /** Number of synchronizers in the group. */
     public int size() {
         return count;

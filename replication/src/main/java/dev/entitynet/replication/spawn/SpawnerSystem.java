@@ -214,11 +214,6 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         return false;
     }
 
-    /** Whether this peer is the spawn authority of {@code entity} (spawned it). */
-    public boolean isTracked(int entity) {
-        return tracked.containsKey(entity);
-    }
-
     // ---------------------------------------------------------------- peers and ticks
 
     /** A peer joined: it gets every live spawn it may see at the end of the tick. */
