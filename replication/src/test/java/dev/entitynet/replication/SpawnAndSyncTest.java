@@ -102,4 +102,24 @@ class SpawnAndSyncTest {
             assertEquals(c.server.multiplayer.tick(), counts[2], "carries the server tick of the latest update");
         }
     }
+
+    @Test
+    void aNameFreedByADespawnCanBeReusedByASpawnArrivingInTheSamePoll() {
+        try (ReplicationCluster c = new ReplicationCluster(6, 1, LinkProfile.perfect(), ReplicationCluster.ballConfig(), null)) {
+            c.connect();
+            int old = c.server.replication.spawners().instantiate(c.server.spawner, ReplicationCluster.BALL, "player");
+            c.ticks(2);
+            c.server.world.delete(old);
+            c.server.world.process(); // DESPAWN
+            int again = c.server.replication.spawners().instantiate(c.server.spawner, ReplicationCluster.BALL, "player");
+            c.server.ball(again).hp = 2;
+            c.server.world.process(); // SPAWN, same name
+            c.tick(); // the client polls both at once (Godot #4432 fails here)
+            ReplicationCluster.Node client = c.clients.get(0);
+            int r = client.replicaOf(1, c.server.netIdOf(again));
+            assertEquals(2, client.ball(r).hp, client.replication.stats().toString());
+            assertEquals(r, client.paths.resolve("Spawner/player"));
+            assertEquals(0, client.replication.stats().droppedTotal(), client.replication.stats().toString());
+        }
+    }
 }

@@ -634,6 +634,8 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         }
         directory.remove(id.namespace, id.netId);
         state.forgotten(entity);
+        // artemis deletes at the next flush; free the name now so a spawn later in this poll may reuse it (Godot #4432)
+        paths.setName(entity, "@despawned:" + entity, EntityPaths.NO_PARENT);
         world.delete(entity);
     }
 
