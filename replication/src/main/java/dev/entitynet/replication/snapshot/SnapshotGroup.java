@@ -40,6 +40,8 @@ public final class SnapshotGroup implements AutoCloseable {
     private final int[] offsets;
     private final int[] regions;
     private final boolean[] variable;
+    /** Encoded length of fixed-length properties (the rest are measured). */
+    private final int[] fixedLengths;
     private final int stride;
     private final int onChangeBlock;
     private final int changeWords;
@@ -83,6 +85,7 @@ public final class SnapshotGroup implements AutoCloseable {
         this.offsets = new int[n];
         this.regions = new int[n];
         this.variable = new boolean[n];
+        this.fixedLengths = new int[n];
         Arrays.fill(offsets, -1);
         // ON_CHANGE values first, as one contiguous block compared in one pass; ALWAYS values after
         int at = 0;
@@ -105,6 +108,7 @@ public final class SnapshotGroup implements AutoCloseable {
         offsets[p] = at;
         regions[p] = (codec.maxEncodedLength() + 7) & ~7;
         variable[p] = !codec.fixedLength();
+        fixedLengths[p] = codec.maxEncodedLength();
         return at + regions[p];
     }
 
@@ -337,7 +341,7 @@ public final class SnapshotGroup implements AutoCloseable {
             if (!equalRegions(row, slot, onChangeBlock)) {
                 markChanged(s, row, slot);
             }
-            MEMORY.copyMemory(row, slot, stride);
+            copySmall(row, slot, stride);
         }
         return n;
     }
@@ -355,6 +359,17 @@ public final class SnapshotGroup implements AutoCloseable {
         }
     }
 
+    /** Copies a few bytes word by word: Unsafe.copyMemory costs more than the copy for values this small. */
+    private static void copySmall(long from, long to, int length) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            MEMORY.writeLong(to + i, MEMORY.readLong(from + i));
+        }
+        for (; i < length; i++) {
+            MEMORY.writeByte(to + i, MEMORY.readByte(from + i));
+        }
+    }
+
     private static boolean equalRegions(long a, long b, int length) {
         for (int i = 0; i < length; i += 8) {
             if (MEMORY.readLong(a + i) != MEMORY.readLong(b + i)) {
@@ -366,7 +381,7 @@ public final class SnapshotGroup implements AutoCloseable {
 
     private int valueLength(int s, int p) {
         if (!variable[p]) {
-            return regions[p] == 0 ? 0 : bound.codec(p).maxEncodedLength();
+            return fixedLengths[p];
         }
         long at = (long) s * stride + offsets[p];
         return bound.codec(p).measure(store, at, at + regions[p]);
@@ -375,7 +390,7 @@ public final class SnapshotGroup implements AutoCloseable {
     /** Copies property {@code p}'s stored value of slot {@code s} to {@code address}; returns its length. */
     private int copyValue(int s, int p, long address) {
         int len = valueLength(s, p);
-        MEMORY.copyMemory(storeAddress + (long) s * stride + offsets[p], address, len);
+        copySmall(storeAddress + (long) s * stride + offsets[p], address, len);
         return len;
     }
 

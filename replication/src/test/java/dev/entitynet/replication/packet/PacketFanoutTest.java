@@ -9,6 +9,7 @@ import dev.entitynet.transport.TransferMode;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.List;
+import net.openhft.chronicle.core.UnsafeMemory;
 import org.junit.jupiter.api.Test;
 
 class PacketFanoutTest {
@@ -34,13 +35,19 @@ class PacketFanoutTest {
         }
     };
 
+    private static void append(RecordStream stream, int value, int size) {
+        long at = stream.reserve(size);
+        for (int i = 0; i < size; i++) {
+            UnsafeMemory.MEMORY.writeByte(at + i, (byte) value);
+        }
+        stream.commit(size);
+    }
+
     private static RecordStream records(int count, int size) {
         RecordStream stream = new RecordStream();
         for (int e = 0; e < count; e++) {
             stream.beginRecord(e, EVEN_FOR_TWO.visibleToAll(e));
-            for (int i = 0; i < size; i++) {
-                stream.data().writeByte((byte) e);
-            }
+            append(stream, e, size);
         }
         return stream;
     }
@@ -93,9 +100,7 @@ class PacketFanoutTest {
         try (RecordStream stream = new RecordStream(); PacketFanout fanout = new PacketFanout()) {
             for (int e = 1; e < 60; e += 2) {
                 stream.beginRecord(e, true);
-                for (int i = 0; i < 10; i++) {
-                    stream.data().writeByte((byte) e);
-                }
+                append(stream, e, 10);
             }
             List<Sent> first = run(stream, true, fanout);
             List<Sent> second = run(stream, false, fanout);
