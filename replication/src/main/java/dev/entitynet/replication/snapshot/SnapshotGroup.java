@@ -19,8 +19,9 @@ import net.openhft.chronicle.core.UnsafeMemory;
  * long by long with the stored encoding; a difference sets the property's bit in the slot's pending
  * changed-set (as many bits as the config has ON_CHANGE properties: no cap). With
  * {@link ChangeTracking#COMPARE_ALL} the whole tick is encoded into a second buffer, compared, and
- * the buffers swap; with {@link ChangeTracking#MARKED} only marked synchronizers are encoded, each
- * into a scratch slot that is compared and copied over when it differs.
+ * the buffers swap; with {@link ChangeTracking#MARKED} only marked synchronizers are encoded, as
+ * rows of a scratch buffer that are compared and copied into their slots. Either way encoding runs
+ * one property at a time over many entities (see {@link PropertyCodec#writeColumn}).
  * {@link #emitSync} and {@link #emitDeltas} then turn slots into records once per tick, for all
  * peers; they split a state that would not fit one packet at property boundaries.
  *
@@ -95,7 +96,8 @@ public final class SnapshotGroup implements AutoCloseable {
         this.onChangeBlock = at;
         for (int p : always) {
             at = place(config, p, at);
-        }        this.stride = Math.max(at, 8);
+        }
+        this.stride = Math.max(at, 8);
         this.changeWords = Math.max(1, (onChange.length + 63) >>> 6);
         this.changeSetBytes = (onChange.length + 7) >>> 3;
         this.recordBits = new long[changeWords];
