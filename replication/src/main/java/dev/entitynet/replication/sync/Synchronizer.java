@@ -2,6 +2,7 @@ package dev.entitynet.replication.sync;
 
 import com.artemis.Component;
 import dev.entitynet.replication.config.ReplicationConfig;
+import dev.entitynet.replication.snapshot.SnapshotGroup;
 import dev.entitynet.replication.visibility.VisibilityFilter;
 import dev.entitynet.replication.visibility.VisibilityListener;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
@@ -31,6 +32,8 @@ public final class Synchronizer extends Component {
     public SyncListener listener;
     /** Receives {@code visibility_changed} on the authority, or null. */
     public VisibilityListener visibilityListener;
+    /** Sender side: the snapshot group this peer sends it from, or null (cached for {@code markDirty}). */
+    SnapshotGroup group;
     /** Receiver side: the sender tick of the last applied ALWAYS record. */
     long lastSyncTick;
     /** Receiver side: who sent it (-1 = nobody yet); a new sender resets the staleness filter. */

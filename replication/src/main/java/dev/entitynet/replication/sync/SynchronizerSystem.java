@@ -115,11 +115,8 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     /** Marks {@code entity} changed (needed with {@link ChangeTracking#MARKED}). */
     public void markDirty(int entity) {
         Synchronizer sync = synchronizers.get(entity);
-        if (sync != null && sync.config != null) {
-            SnapshotGroup group = groupsByConfig.get(sync.config);
-            if (group != null) {
-                group.markDirty(entity);
-            }
+        if (sync != null && sync.group != null) {
+            sync.group.markDirty(entity);
         }
     }
 
@@ -139,15 +136,18 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
             sync.lastSyncSender = -1;
         }
         if (send && !sending) {
+            SnapshotGroup group = group(sync.config);
             if (id != null) {
-                group(sync.config).add(entity, id.netId, id.namespace, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+                group.add(entity, id.netId, id.namespace, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
             } else {
-                group(sync.config).add(entity, pathId, PATH_NAMESPACE, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+                group.add(entity, pathId, PATH_NAMESPACE, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
                 pathSynchronized.add(entity);
                 announcePath(entity, multiplayer.peers());
             }
+            sync.group = group;
         } else if (!send && sending) {
             current.remove(entity);
+            sync.group = null;
             pathSynchronized.remove(entity);
         } else if (send) {
             current.intervals(entity, sync.replicationInterval, sync.deltaInterval);
@@ -232,6 +232,10 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
 
     @Override
     public void forgotten(int entity) {
+        Synchronizer sync = synchronizers.get(entity);
+        if (sync != null) {
+            sync.group = null;
+        }
         for (int i = 0; i < groups.size(); i++) {
             if (groups.get(i).remove(entity)) {
                 return;
