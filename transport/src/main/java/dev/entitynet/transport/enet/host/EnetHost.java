@@ -223,10 +223,8 @@ public final class EnetHost implements AutoCloseable {
 
     private void requestDisconnect(int peer, int data, int kind) {
         ensureOpen();
+        requireLive(peer);
         int slot = PeerHandles.slot(peer);
-        if (peer < 0 || liveHandle[slot] != peer) {
-            throw new IllegalArgumentException("peer " + peer + " is not a live connection of this host");
-        }
         sendable[slot] = false;
         if (kind == HostRecords.KIND_NOW || kind == HostRecords.KIND_RESET) {
             liveHandle[slot] = -1;
@@ -238,6 +236,39 @@ public final class EnetHost implements AutoCloseable {
         target.writeInt(at + HostRecords.DISCONNECT_KIND, kind);
         commands.publish();
         loop.requestWake();
+    }
+
+    /**
+     * Sets how quickly a silent {@code peer} is declared dead (enet_peer_timeout plus
+     * enet_peer_ping_interval). The peer is dropped once reliable data (pings included) has gone
+     * unacknowledged for {@code maximumMillis}, or for {@code minimumMillis} once a retransmission
+     * timeout has grown {@code limit} times past the first; an idle link is pinged every
+     * {@code pingIntervalMillis}. 0 keeps ENet's default (32, 5000 ms, 30000 ms, 500 ms).
+     *
+     * @throws IllegalArgumentException for a negative value or a handle that is not live
+     */
+    public void timeout(int peer, int limit, int minimumMillis, int maximumMillis, int pingIntervalMillis) {
+        ensureOpen();
+        if (limit < 0 || minimumMillis < 0 || maximumMillis < 0 || pingIntervalMillis < 0) {
+            throw new IllegalArgumentException("timeouts must be 0 (ENet's default) or positive: limit " + limit + ", minimum "
+                    + minimumMillis + " ms, maximum " + maximumMillis + " ms, ping interval " + pingIntervalMillis + " ms");
+        }
+        requireLive(peer);
+        long at = commands.claim(HostRecords.TIMEOUT, HostRecords.TIMEOUT_BYTES);
+        BytesStore<?, ?> target = commands.target();
+        target.writeInt(at + HostRecords.TIMEOUT_HANDLE, peer);
+        target.writeInt(at + HostRecords.TIMEOUT_LIMIT, limit);
+        target.writeInt(at + HostRecords.TIMEOUT_MINIMUM, minimumMillis);
+        target.writeInt(at + HostRecords.TIMEOUT_MAXIMUM, maximumMillis);
+        target.writeInt(at + HostRecords.TIMEOUT_PING, pingIntervalMillis);
+        commands.publish();
+        loop.requestWake();
+    }
+
+    private void requireLive(int peer) {
+        if (peer < 0 || liveHandle[PeerHandles.slot(peer)] != peer) {
+            throw new IllegalArgumentException("peer " + peer + " is not a live connection of this host");
+        }
     }
 
     /** Whether {@code peer} is connected and accepts sends. */
