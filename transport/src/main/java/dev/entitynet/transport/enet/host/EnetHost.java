@@ -146,6 +146,12 @@ public final class EnetHost implements AutoCloseable {
      * Queues a packet to {@code peer} on {@code channel} with ENet {@code flags}
      * ({@link EnetPacketFlags}); the bytes are copied.
      *
+     * <p>Everything the engine could refuse (channel, size, a connection this thread already
+     * let go of) is checked here, so SENT means the packet is queued to the connection as this
+     * thread last saw it. The one case left is a connection the remote side or a timeout ends
+     * while the packet crosses the ring: as with libenet, whatever was queued to it is dropped,
+     * the disconnect event follows, and {@link #rejectedSends()} counts the packet.
+     *
      * @return SENT, NOT_CONNECTED when the peer is not (or no longer) connected, or BACK_PRESSURE
      *     when the command ring is full (nothing queued; try again after a later service call)
      * @throws IllegalArgumentException for a channel outside the peer's negotiated channels or a
@@ -378,7 +384,10 @@ public final class EnetHost implements AutoCloseable {
         return loop.staleCommands();
     }
 
-    /** Sends the engine refused after they were queued (see the engine's statistics). */
+    /**
+     * Sends accepted with SENT whose connection had ended (remotely or by timeout) by the time the
+     * event loop ran them; their disconnect event follows. Nothing else can make the engine refuse.
+     */
     public long rejectedSends() {
         return loop.rejectedSends();
     }
