@@ -18,12 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Engine-level reproduction of what EnetMultiplayerPeerTest sees over real sockets (Godot sends
+ * Engine-level regression test for what EnetMultiplayerPeerTest needs over real sockets (Godot sends
  * UNRELIABLE_ORDERED and RELIABLE of user channel n on the same ENet channel). A sequenced
  * unreliable packet queued <em>before</em> a reliable one on the same channel carries the old
  * reliable epoch; libenet 1.3.16+ keeps one outgoing queue, so it leaves ahead of the reliable
  * one in the datagram and is delivered. An engine that writes all reliable commands first puts it
- * behind the reliable one, and the receiver then discards it as belonging to a past epoch.
+ * behind the reliable one, and the receiver then discards it as belonging to a past epoch (the
+ * bug this reproduced until enet-engine 6cbd1af).
  */
 class SequencedBeforeReliableReproTest {
     private static final long SERVER = Endpoints.of(0x0A000001, 7777);
