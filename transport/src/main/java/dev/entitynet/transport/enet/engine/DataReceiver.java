@@ -70,7 +70,11 @@ final class DataReceiver {
         int reliableSequence = Wire.u16(buffer, at + 2);
         int unreliableSequence = Wire.u16(buffer, at + 4);
         Channel channel = peer.channels[channelId];
-        if (peer.state == PeerState.DISCONNECT_LATER || isStaleUnreliable(channel, reliableSequence, unreliableSequence)) {
+        if (peer.state == PeerState.DISCONNECT_LATER) {
+            return payloadEnd;
+        }
+        if (isStaleUnreliable(channel, reliableSequence, unreliableSequence)) {
+            host.stats.countDrop(DropReason.STALE_UNRELIABLE);
             return payloadEnd;
         }
         IncomingCommand anchor = unreliableAnchor(channel, reliableSequence, unreliableSequence);
@@ -179,6 +183,7 @@ final class DataReceiver {
         int reliableSequence = Wire.u16(buffer, at + 2);
         int start = Wire.u16(buffer, at + 4);
         if (isStaleUnreliable(channel, reliableSequence, start)) {
+            host.stats.countDrop(DropReason.STALE_UNRELIABLE);
             return payloadEnd;
         }
         if (!validFragment(at, fragmentLength)) {
@@ -253,7 +258,7 @@ final class DataReceiver {
                     IncomingCommand older;
                     while ((older = channel.incomingUnreliable.first()) != c) {
                         channel.incomingUnreliable.remove(older);
-                        host.dropIncoming(peer, older);
+                        dropStale(peer, older);
                     }
                     channel.incomingUnreliable.remove(c);
                     channel.incomingUnreliableSequence = c.unreliableSequence;
@@ -263,10 +268,15 @@ final class DataReceiver {
                 break;
             } else {
                 channel.incomingUnreliable.remove(c);
-                host.dropIncoming(peer, c);
+                dropStale(peer, c);
             }
             c = next;
         }
+    }
+
+    private void dropStale(Peer peer, IncomingCommand c) {
+        host.stats.countDrop(DropReason.STALE_UNRELIABLE);
+        host.dropIncoming(peer, c);
     }
 
     /** The queued reliable command with the largest sequence number not after {@code sequence}, or null. */

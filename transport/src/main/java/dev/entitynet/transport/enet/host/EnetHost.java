@@ -3,6 +3,7 @@ package dev.entitynet.transport.enet.host;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.enet.EnetConfig;
 import dev.entitynet.transport.enet.EnetEngine;
+import dev.entitynet.transport.enet.EnetEngineStats;
 import dev.entitynet.transport.enet.EnetEventListener;
 import dev.entitynet.transport.enet.EnetPacketFlags;
 import dev.entitynet.transport.enet.Endpoints;
@@ -271,6 +272,32 @@ public final class EnetHost implements AutoCloseable {
         loop.requestWake();
     }
 
+    /**
+     * Configures the packet throttle of {@code peer} on both ends (enet_peer_throttle_configure:
+     * applied here and sent to the remote as THROTTLE_CONFIGURE). The throttle drops unreliable
+     * packets when round trips grow past their recent variance; a deceleration of 0 keeps it at its
+     * maximum, so nothing is shed. ENet's defaults are 5000 ms, 2 and 2.
+     *
+     * @throws IllegalArgumentException for an interval below 1 ms, an acceleration or deceleration
+     *     outside 0-32, or a handle that is not live
+     */
+    public void throttleConfigure(int peer, int intervalMillis, int acceleration, int deceleration) {
+        ensureOpen();
+        if (intervalMillis < 1 || acceleration < 0 || acceleration > 32 || deceleration < 0 || deceleration > 32) {
+            throw new IllegalArgumentException("throttle interval must be at least 1 ms and acceleration and deceleration 0-32; got "
+                    + intervalMillis + " ms, " + acceleration + ", " + deceleration);
+        }
+        requireLive(peer);
+        long at = commands.claim(HostRecords.THROTTLE, HostRecords.THROTTLE_BYTES);
+        BytesStore<?, ?> target = commands.target();
+        target.writeInt(at + HostRecords.THROTTLE_HANDLE, peer);
+        target.writeInt(at + HostRecords.THROTTLE_INTERVAL, intervalMillis);
+        target.writeInt(at + HostRecords.THROTTLE_ACCELERATION, acceleration);
+        target.writeInt(at + HostRecords.THROTTLE_DECELERATION, deceleration);
+        commands.publish();
+        loop.requestWake();
+    }
+
     private void requireLive(int peer) {
         if (peer < 0 || liveHandle[PeerHandles.slot(peer)] != peer) {
             throw new IllegalArgumentException("peer " + peer + " is not a live connection of this host");
@@ -390,6 +417,14 @@ public final class EnetHost implements AutoCloseable {
      */
     public long rejectedSends() {
         return loop.rejectedSends();
+    }
+
+    /**
+     * The engine's counters (datagrams and bytes each way, drops by reason, retransmissions). The
+     * event loop updates them; read from another thread they may lag slightly behind.
+     */
+    public EnetEngineStats engineStats() {
+        return loop.engineStats();
     }
 
     /** How often the event loop stopped reading because events were not drained fast enough. */

@@ -1,6 +1,7 @@
 package dev.entitynet.transport.enet.host;
 
 import dev.entitynet.transport.enet.EnetEngine;
+import dev.entitynet.transport.enet.EnetEngineStats;
 import dev.entitynet.transport.enet.EnetEventListener;
 import dev.entitynet.transport.enet.netty.DatagramReceiver;
 import dev.entitynet.transport.enet.netty.UdpSocket;
@@ -44,6 +45,10 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     private volatile long staleCommands;
     private volatile long rejectedSends;
     private volatile long readPauses;
+
+    EnetEngineStats engineStats() {
+        return engine.stats();
+    }
 
     EngineLoop(EnetEngine engine, SpscRecordRing commands, SpscRecordRing eventRing) {
         this.engine = engine;
@@ -173,6 +178,7 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
             switch (commands.type()) {
                 case HostRecords.SEND -> executeSend(memory, at, commands.bodyLength());
                 case HostRecords.TIMEOUT -> executeTimeout(memory, at);
+                case HostRecords.THROTTLE -> executeThrottle(memory, at);
                 default -> executeDisconnect(memory, at);
             }
             commands.release();
@@ -206,6 +212,14 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
             engine.timeout(slot, memory.readInt(at + HostRecords.TIMEOUT_LIMIT), memory.readInt(at + HostRecords.TIMEOUT_MINIMUM),
                     memory.readInt(at + HostRecords.TIMEOUT_MAXIMUM));
             engine.pingInterval(slot, memory.readInt(at + HostRecords.TIMEOUT_PING));
+        }
+    }
+
+    private void executeThrottle(BytesStore<?, Void> memory, long at) {
+        int slot = liveSlot(memory.readInt(at + HostRecords.THROTTLE_HANDLE));
+        if (slot >= 0) {
+            engine.throttleConfigure(slot, memory.readInt(at + HostRecords.THROTTLE_INTERVAL),
+                    memory.readInt(at + HostRecords.THROTTLE_ACCELERATION), memory.readInt(at + HostRecords.THROTTLE_DECELERATION));
         }
     }
 

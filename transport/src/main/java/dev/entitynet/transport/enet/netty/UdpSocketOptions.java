@@ -23,7 +23,7 @@ public record UdpSocketOptions(boolean forceNio, int receiveBatch, int socketBuf
 
     /** epoll where available, 32 datagrams per read, 1 MiB socket buffers. */
     public static UdpSocketOptions defaults() {
-        return new UdpSocketOptions(false, 32, 1 << 20);
+        return new UdpSocketOptions(false, 32, 4 << 20);
     }
 
     /** These options with NIO forced (or not). */

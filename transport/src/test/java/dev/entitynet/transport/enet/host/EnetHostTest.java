@@ -121,6 +121,19 @@ class EnetHostTest {
         }
     }
 
+    @Test
+    void throttleSettingsAreValidatedAndNeedALiveHandle() {
+        try (EnetHost host = EnetHost.create(EnetConfig.defaults(), LOOPBACK)) {
+            assertThrows(IllegalArgumentException.class, () -> host.throttleConfigure(3, 5000, 2, 2));
+            int peer = host.connect(new InetSocketAddress("127.0.0.1", 9), 2, 0);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> host.throttleConfigure(peer, 0, 2, 2));
+            assertTrue(e.getMessage().contains("interval"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> host.throttleConfigure(peer, 5000, 33, 2));
+            assertThrows(IllegalArgumentException.class, () -> host.throttleConfigure(peer, 5000, 2, -1));
+            host.throttleConfigure(peer, 5000, 2, 0);
+        }
+    }
+
     /** Notes a disconnection. */
     static final class DisconnectWatch implements EnetEventListener {
         boolean disconnected;

@@ -44,7 +44,7 @@ class LibEnetInteropTest {
                 }
                 for (LibEnet.Program c : clients) {
                     String result = c.await("RESULT", 1000);
-                    assertTrue(result.startsWith("RESULT ok=1"), result + "\n" + c.transcript());
+                    assertTrue(result.startsWith("RESULT ok=1"), result + "\nJava server: " + host.engineStats() + ", read pauses " + host.readPauses() + "\n" + c.transcript());
                     assertEquals(0, c.exitValue(), c.transcript());
                 }
                 assertTrue(clients.get(2).transcript().contains("data=77"), "the server's graceful disconnect carried its data");
@@ -68,7 +68,7 @@ class LibEnetInteropTest {
             InetSocketAddress address = cServerAddress(server);
             try (EnetHost host = EnetHost.create(EnetConfig.defaults().withPeerLimit(1), LOOPBACK)) {
                 EchoReport report = new EchoClient(host, 6).run(address, 2000, EchoClient.Ending.GRACEFUL, LONG_WAIT);
-                assertTrue(report.ok(), report.summary());
+                assertTrue(report.ok(), report.summary() + "\nJava client: " + host.engineStats() + "\n" + server.transcript());
             }
             assertTrue(server.await("CONNECT", 1000).contains("data=4242 channels=6"), server.transcript());
             assertTrue(server.await("DISCONNECT", 5000).contains("data=5 echoed=2000"), server.transcript());
