@@ -1,0 +1,90 @@
+package dev.entitynet.replication;
+
+/**
+ * Counters of one {@link SceneReplication}: what was sent and applied, and what was dropped and why.
+ * Every dropped packet or record lands in exactly one {@code DROPPED_*} counter.
+ */
+public final class ReplicationStats {
+    /** What is counted. */
+    public enum Counter {
+        /** SPAWN packets sent. */
+        SPAWNS_SENT(false),
+        /** DESPAWN packets sent. */
+        DESPAWNS_SENT(false),
+        /** Spawns received and applied. */
+        SPAWNS_APPLIED(false),
+        /** Despawns received and applied. */
+        DESPAWNS_APPLIED(false),
+        /** ALWAYS records applied. */
+        SYNC_RECORDS_APPLIED(false),
+        /** ON_CHANGE records applied. */
+        DELTA_RECORDS_APPLIED(false),
+        /** Synchronizers encoded and compared by the snapshot engine (component diffs). */
+        SYNCHRONIZERS_COMPARED(false),
+        /** Truncated, oversized or otherwise malformed packets or records. */
+        DROPPED_MALFORMED(true),
+        /** Spawns, despawns and records from a peer that is not the authority. */
+        DROPPED_UNAUTHORIZED(true),
+        /** Spawns, despawns or records naming an unknown spawner or net id. */
+        DROPPED_UNKNOWN_ID(true),
+        /** Spawns of an unknown prefab, or custom spawns without a spawn function. */
+        DROPPED_UNKNOWN_PREFAB(true),
+        /** Spawns beyond the spawner's limit. */
+        DROPPED_SPAWN_LIMIT(true),
+        /** Unreliable packets or records older than what was applied, and duplicates. */
+        DROPPED_STALE(true),
+        /** Spawns reusing a live net id or an existing name. */
+        DROPPED_DUPLICATE(true);
+
+        private final boolean drop;
+
+        Counter(boolean drop) {
+            this.drop = drop;
+        }
+
+        /** Whether this counts dropped input. */
+        public boolean isDrop() {
+            return drop;
+        }
+    }
+
+    private static final Counter[] COUNTERS = Counter.values();
+    private final long[] values = new long[COUNTERS.length];
+
+    /** Adds one to {@code counter} (for the replication systems). */
+    public void increment(Counter counter) {
+        values[counter.ordinal()]++;
+    }
+
+    /** Adds {@code n} to {@code counter} (for the replication systems). */
+    public void add(Counter counter, long n) {
+        values[counter.ordinal()] += n;
+    }
+
+    /** The value of {@code counter}. */
+    public long get(Counter counter) {
+        return values[counter.ordinal()];
+    }
+
+    /** Sum of all drop counters. */
+    public long droppedTotal() {
+        long sum = 0;
+        for (Counter c : COUNTERS) {
+            if (c.isDrop()) {
+                sum += values[c.ordinal()];
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("ReplicationStats{");
+        for (Counter c : COUNTERS) {
+            if (values[c.ordinal()] != 0) {
+                s.append(c.name().toLowerCase()).append('=').append(values[c.ordinal()]).append(' ');
+            }
+        }
+        return s.append('}').toString();
+    }
+}

@@ -1,0 +1,205 @@
+package dev.entitynet.replication;
+
+import com.artemis.ComponentMapper;
+import com.artemis.World;
+import dev.entitynet.ecs.ReplicationHooks;
+import dev.entitynet.ecs.SceneMultiplayer;
+import dev.entitynet.ecs.authority.Authorities;
+import dev.entitynet.ecs.path.EntityPaths;
+import dev.entitynet.replication.snapshot.ChangeTracking;
+import dev.entitynet.replication.spawn.NetIdDirectory;
+import dev.entitynet.replication.spawn.Prefab;
+import dev.entitynet.replication.spawn.PrefabRegistry;
+import dev.entitynet.replication.spawn.SpawnerSystem;
+import dev.entitynet.replication.sync.Synchronizer;
+import dev.entitynet.replication.sync.SynchronizerSystem;
+import dev.entitynet.replication.visibility.VisibilityFilter;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * Godot's SceneReplicationInterface for artemis-odb: spawners and synchronizers of one
+ * {@link SceneMultiplayer}, installed into it by the constructor.
+ *
+ * <pre>{@code
+ * SceneReplication replication = new SceneReplication(world, multiplayer, ChangeTracking.COMPARE_ALL);
+ * replication.registerPrefab("Player", (w, e) -> w.edit(e).create(Synchronizer.class).config = playerConfig);
+ * int spawner = ...; // an entity with a Spawner listing "Player", same on every peer
+ * replication.spawners().instantiate(spawner, "Player", "Bob"); // on the spawner's authority
+ * }</pre>
+ */
+public final class SceneReplication implements ReplicationHooks, AutoCloseable {
+    private final SceneMultiplayer multiplayer;
+    private final Authorities authorities;
+    private final EntityPaths paths;
+    private final ComponentMapper<Synchronizer> synchronizers;
+    private final PrefabRegistry prefabs = new PrefabRegistry();
+    private final NetIdDirectory directory = new NetIdDirectory();
+    private final ReplicationStats stats = new ReplicationStats();
+    private final SynchronizerSystem synchronizerSystem;
+    private final SpawnerSystem spawnerSystem;
+    private final IntArrayList scratch = new IntArrayList();
+
+    /**
+     * Creates the replication layer of {@code multiplayer} and installs it.
+     *
+     * @param tracking how changed values are found: {@link ChangeTracking#COMPARE_ALL} catches every
+     *     mutation; {@link ChangeTracking#MARKED} needs {@link #markDirty} and costs nearly nothing per clean entity
+     */
+    public SceneReplication(World world, SceneMultiplayer multiplayer, ChangeTracking tracking) {
+        this.multiplayer = multiplayer;
+        this.authorities = world.getSystem(Authorities.class);
+        this.paths = world.getSystem(EntityPaths.class);
+        this.synchronizers = world.getMapper(Synchronizer.class);
+        this.synchronizerSystem = new SynchronizerSystem(world, multiplayer, directory, stats, tracking);
+        this.spawnerSystem = new SpawnerSystem(world, multiplayer, prefabs, directory, synchronizerSystem, stats);
+        synchronizerSystem.audience(spawnerSystem);
+        multiplayer.replication(this);
+    }
+
+    /** Registers a spawnable prefab by name (do it identically on every peer). */
+    public void registerPrefab(String name, Prefab prefab) {
+        prefabs.register(name, prefab);
+    }
+
+    /** The spawner side: instantiate, custom spawn, visibility updates. */
+    public SpawnerSystem spawners() {
+        return spawnerSystem;
+    }
+
+    /** The synchronizer side. */
+    public SynchronizerSystem synchronizers() {
+        return synchronizerSystem;
+    }
+
+    /** Drop and traffic counters. */
+    public ReplicationStats stats() {
+        return stats;
+    }
+
+    /** The (namespace, net id) directory of spawned entities. */
+    public NetIdDirectory directory() {
+        return directory;
+    }
+
+    /** Marks {@code entity}'s replicated state changed (required with {@link ChangeTracking#MARKED}). */
+    public void markDirty(int entity) {
+        synchronizerSystem.markDirty(entity);
+    }
+
+    /**
+     * Changes the multiplayer authority of {@code entity} (and with {@code recursive} its
+     * descendants) and restarts or stops its synchronizer on this peer accordingly. Call it with
+     * the same arguments on every peer. Receivers accept the new authority's updates at once.
+     */
+    public void setAuthority(int entity, int peerId, boolean recursive) {
+        authorities.setAuthority(entity, peerId, recursive);
+        scratch.clear();
+        scratch.add(entity);
+        while (!scratch.isEmpty()) {
+            int e = scratch.popInt();
+            synchronizerSystem.refresh(e);
+            if (recursive) {
+                paths.childrenOf(e, scratch);
+            }
+        }
+    }
+
+    /** Godot's {@code set_visibility_for}: peer 0 sets the public flag. Takes effect at the end of the tick. */
+    public void setVisibilityFor(int entity, int peerId, boolean visible) {
+        Synchronizer sync = requireSynchronizer(entity);
+        if (peerId == 0) {
+            sync.publicVisibility = visible;
+        } else if (visible) {
+            sync.visibleFor.add(peerId);
+        } else {
+            sync.visibleFor.remove(peerId);
+        }
+        spawnerSystem.updateVisibility(entity);
+    }
+
+    /** Godot's {@code add_visibility_filter}: filters are re-evaluated every tick while the entity has any. */
+    public void addVisibilityFilter(int entity, VisibilityFilter filter) {
+        requireSynchronizer(entity).addFilter(filter);
+        spawnerSystem.evaluateEveryTick(entity, true);
+        spawnerSystem.updateVisibility(entity);
+    }
+
+    /** Godot's {@code remove_visibility_filter}. */
+    public void removeVisibilityFilter(int entity, VisibilityFilter filter) {
+        Synchronizer sync = requireSynchronizer(entity);
+        sync.removeFilter(filter);
+        spawnerSystem.evaluateEveryTick(entity, sync.hasFilters());
+        spawnerSystem.updateVisibility(entity);
+    }
+
+    /** Godot's {@code update_visibility}: re-evaluates filters and flags at the end of the tick. */
+    public void updateVisibility(int entity) {
+        spawnerSystem.updateVisibility(entity);
+    }
+
+    /** Re-reads a synchronizer's intervals after changing them. */
+    public void intervalsChanged(int entity) {
+        synchronizerSystem.refresh(entity);
+    }
+
+    private Synchronizer requireSynchronizer(int entity) {
+        Synchronizer sync = synchronizers.get(entity);
+        if (sync == null) {
+            throw new IllegalArgumentException("entity " + entity + " has no Synchronizer component");
+        }
+        return sync;
+    }
+
+    // ---------------------------------------------------------------- ReplicationHooks
+
+    @Override
+    public void peerAdded(int peerId) {
+        spawnerSystem.peerAdded(peerId);
+        synchronizerSystem.peerAdded(peerId);
+    }
+
+    @Override
+    public void peerRemoved(int peerId) {
+        spawnerSystem.peerRemoved(peerId);
+        synchronizerSystem.peerRemoved(peerId);
+    }
+
+    @Override
+    public void spawnReceived(int senderId, Bytes<?> packet) {
+        spawnerSystem.spawnReceived(senderId, packet);
+    }
+
+    @Override
+    public void despawnReceived(int senderId, Bytes<?> packet) {
+        spawnerSystem.despawnReceived(senderId, packet);
+    }
+
+    @Override
+    public void syncReceived(int senderId, Bytes<?> packet, boolean delta) {
+        synchronizerSystem.syncReceived(senderId, packet, delta);
+    }
+
+    @Override
+    public void networkProcess() {
+        spawnerSystem.networkProcess();
+        synchronizerSystem.networkProcess();
+    }
+
+    @Override
+    public boolean isVisibleTo(int entity, int peerId) {
+        return spawnerSystem.visibleTo(entity, peerId);
+    }
+
+    @Override
+    public void reset() {
+        spawnerSystem.reset();
+        synchronizerSystem.reset();
+    }
+
+    @Override
+    public void close() {
+        spawnerSystem.close();
+        synchronizerSystem.close();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.entitynet.replication.codec;
+
+import net.openhft.chronicle.bytes.BytesStore;
+
+/** A codec whose values always take the same number of bytes, so measuring is a bounds check. */
+abstract class FixedSizeCodec<C> implements PropertyCodec<C> {
+    private final int size;
+
+    FixedSizeCodec(int size) {
+        this.size = size;
+    }
+
+    @Override
+    public final int maxEncodedLength() {
+        return size;
+    }
+
+    @Override
+    public final boolean fixedLength() {
+        return true;
+    }
+
+    @Override
+    public int measure(BytesStore<?, ?> in, long offset, long limit) {
+        return limit - offset >= size ? size : -1;
+    }
+}

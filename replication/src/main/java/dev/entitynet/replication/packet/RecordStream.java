@@ -1,0 +1,100 @@
+package dev.entitynet.replication.packet;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * The records of one tick and one kind (sync or delta), encoded once into a reusable off-heap
+ * buffer, with the entity each record is about so the fan-out can filter per peer. Every record
+ * fits into one packet on its own (the snapshot engine splits larger states), so packets are cut
+ * only between records.
+ */
+public final class RecordStream implements AutoCloseable {
+    private final Bytes<Void> data = Bytes.allocateElasticDirect(1 << 16);
+    private final IntArrayList starts = new IntArrayList();
+    private final IntArrayList entities = new IntArrayList();
+    private int restricted;
+
+    /** Empties the stream for the next tick, keeping its memory. */
+    public void clear() {
+        data.clear();
+        starts.clear();
+        entities.clear();
+        restricted = 0;
+    }
+
+    /** The buffer records are appended to; call {@link #beginRecord} first. */
+    public Bytes<Void> data() {
+        return data;
+    }
+
+    /**
+     * Starts a record about {@code entity}.
+     *
+     * @param visibleToAll whether every connected peer may receive it (lets the fan-out share packets)
+     */
+    public void beginRecord(int entity, boolean visibleToAll) {
+        starts.add((int) data.writePosition());
+        entities.add(entity);
+        if (!visibleToAll) {
+            restricted++;
+        }
+    }
+
+    /**
+     * Reserves {@code maxBytes} at the end of the buffer for a record written with raw stores;
+     * finish it with {@link #commit}.
+     *
+     * @return the native address to write at
+     */
+    public long reserve(int maxBytes) {
+        long at = data.writePosition();
+        data.ensureCapacity(at + maxBytes);
+        return data.addressForWrite(at);
+    }
+
+    /** Ends a record started with {@link #reserve}: it took {@code bytes} bytes. */
+    public void commit(int bytes) {
+        data.writeSkip(bytes);
+    }
+
+    /** Number of records. */
+    public int size() {
+        return starts.size();
+    }
+
+    /** Whether every record may go to every peer. */
+    public boolean allVisibleToAll() {
+        return restricted == 0;
+    }
+
+    /** The entity record {@code i} is about. */
+    public int entity(int i) {
+        return entities.getInt(i);
+    }
+
+    /** Start offset of record {@code i} in {@link #data()}. */
+    public long start(int i) {
+        return starts.getInt(i);
+    }
+
+    /** End offset (exclusive) of record {@code i}. */
+    public long end(int i) {
+        return i + 1 < starts.size() ? starts.getInt(i + 1) : data.writePosition();
+    }
+
+    /** Length of record {@code i}. */
+    public int length(int i) {
+        return (int) (end(i) - starts.getInt(i));
+    }
+
+    /** Total bytes of all records. */
+    public long bytes() {
+        return data.writePosition();
+    }
+
+    @Override
+    public void close() {
+        data.releaseLast();
+    }
+}

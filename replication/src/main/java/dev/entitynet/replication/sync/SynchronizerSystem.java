@@ -1,0 +1,506 @@
+package dev.entitynet.replication.sync;
+
+import com.artemis.Aspect;
+import com.artemis.ComponentMapper;
+import com.artemis.EntitySubscription;
+import com.artemis.utils.IntBag;
+import com.artemis.World;
+import dev.entitynet.ecs.SceneMultiplayer;
+import dev.entitynet.ecs.authority.Authorities;
+import dev.entitynet.ecs.path.EntityPaths;
+import dev.entitynet.ecs.path.NetName;
+import dev.entitynet.replication.ReplicationStats;
+import dev.entitynet.replication.ReplicationStats.Counter;
+import dev.entitynet.replication.config.ReplicationConfig;
+import dev.entitynet.replication.config.ReplicationMode;
+import dev.entitynet.replication.packet.PacketFanout;
+import dev.entitynet.replication.packet.PacketSink;
+import dev.entitynet.replication.packet.RecordStream;
+import dev.entitynet.replication.packet.VarInt;
+import dev.entitynet.replication.snapshot.BoundConfig;
+import dev.entitynet.replication.snapshot.ChangeTracking;
+import dev.entitynet.replication.snapshot.SnapshotGroup;
+import dev.entitynet.replication.spawn.NetIdDirectory;
+import dev.entitynet.replication.spawn.NetIdentity;
+import dev.entitynet.replication.spawn.SpawnState;
+import dev.entitynet.replication.visibility.Audience;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntIterator;
+import it.unimi.dsi.fastutil.ints.IntList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import it.unimi.dsi.fastutil.objects.Reference2ObjectOpenHashMap;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
+
+/**
+ * The synchronizer side of replication: on the authority, one {@link SnapshotGroup} per config
+ * captures state once per tick and the {@link PacketFanout} sends ALWAYS records unreliably and
+ * ON_CHANGE records reliably to every peer that can see the entity; on receivers, records are
+ * validated completely before anything is applied.
+ */
+public final class SynchronizerSystem implements SpawnState, AutoCloseable {
+    private final SceneMultiplayer multiplayer;
+    private final World world;
+    private final Authorities authorities;
+    private final EntityPaths paths;
+    private final NetIdDirectory directory;
+    private final ReplicationStats stats;
+    private final ChangeTracking tracking;
+    private final ComponentMapper<Synchronizer> synchronizers;
+    private final ComponentMapper<NetIdentity> identities;
+    private final Reference2ObjectOpenHashMap<ReplicationConfig, BoundConfig> bound = new Reference2ObjectOpenHashMap<>();
+    private final Reference2ObjectOpenHashMap<ReplicationConfig, SnapshotGroup> groupsByConfig = new Reference2ObjectOpenHashMap<>();
+    private final ObjectArrayList<SnapshotGroup> groups = new ObjectArrayList<>();
+    private final RecordStream syncRecords = new RecordStream();
+    private final RecordStream deltaRecords = new RecordStream();
+    /** The namespace value that marks a record's id as the sender's path-cache id. */
+    public static final int PATH_NAMESPACE = 0;
+    private final PacketFanout fanout = new PacketFanout();
+    private final SequenceWindow sequences = new SequenceWindow();
+    private final PacketSink sink;
+    private final ComponentMapper<NetName> names;
+    /** Entities synchronized by path (no spawn): present on every peer, addressed by path-cache id. */
+    private final IntOpenHashSet pathSynchronized = new IntOpenHashSet();
+    private final IntArrayList candidates = new IntArrayList();
+    private final IntArrayList joined = new IntArrayList();
+    private Audience audience;
+
+    /** Wires the synchronizer side; {@code tracking} applies to every snapshot group. */
+    public SynchronizerSystem(World world, SceneMultiplayer multiplayer, NetIdDirectory directory, ReplicationStats stats,
+                              ChangeTracking tracking) {
+        this.world = world;
+        this.paths = world.getSystem(EntityPaths.class);
+        this.multiplayer = multiplayer;
+        this.authorities = world.getSystem(Authorities.class);
+        this.directory = directory;
+        this.stats = stats;
+        this.tracking = tracking;
+        this.synchronizers = world.getMapper(Synchronizer.class);
+        this.identities = world.getMapper(NetIdentity.class);
+        this.names = world.getMapper(NetName.class);
+        this.sink = (peer, mode, packet) -> multiplayer.sendPacket(peer, mode, 0, packet);
+        world.getAspectSubscriptionManager().get(Aspect.all(Synchronizer.class, NetName.class).exclude(NetIdentity.class))
+                .addSubscriptionListener(new EntitySubscription.SubscriptionListener() {
+                    @Override
+                    public void inserted(IntBag entities) {
+                        for (int i = 0; i < entities.size(); i++) {
+                            candidates.add(entities.get(i));
+                        }
+                    }
+
+                    @Override
+                    public void removed(IntBag entities) {
+                        for (int i = 0; i < entities.size(); i++) {
+                            int e = entities.get(i);
+                            candidates.rem(e);
+                            if (pathSynchronized.remove(e)) {
+                                forgotten(e);
+                            }
+                        }
+                    }
+                });
+    }
+
+    /** Sets who may receive records (the spawner side knows). */
+    public void audience(Audience audience) {
+        this.audience = audience;
+    }
+
+    /** The fan-out, for its packet and byte counters. */
+    public PacketFanout fanout() {
+        return fanout;
+    }
+
+    /** Marks {@code entity} changed (needed with {@link ChangeTracking#MARKED}). */
+    public void markDirty(int entity) {
+        Synchronizer sync = synchronizers.get(entity);
+        if (sync != null && sync.config != null) {
+            SnapshotGroup group = groupsByConfig.get(sync.config);
+            if (group != null) {
+                group.markDirty(entity);
+            }
+        }
+    }
+
+    /**
+     * Re-reads the synchronizer's intervals and authority (after changing them): starts or stops
+     * sending from this peer.
+     */
+    public void refresh(int entity) {
+        Synchronizer sync = synchronizers.get(entity);
+        NetIdentity id = identities.get(entity);
+        int pathId = id == null && sync != null ? pathCacheId(entity) : -1;
+        boolean send = sync != null && sync.config != null && (id != null || pathId >= 0)
+                && authorities.authorityOf(entity) == multiplayer.uniqueId();
+        SnapshotGroup current = sync != null && sync.config != null ? groupsByConfig.get(sync.config) : null;
+        boolean sending = current != null && current.contains(entity);
+        if (sync != null) {
+            sync.lastSyncSender = -1;
+        }
+        if (send && !sending) {
+            if (id != null) {
+                group(sync.config).add(entity, id.netId, id.namespace, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+            } else {
+                group(sync.config).add(entity, pathId, PATH_NAMESPACE, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+                pathSynchronized.add(entity);
+                announcePath(entity, multiplayer.peers());
+            }
+        } else if (!send && sending) {
+            current.remove(entity);
+            pathSynchronized.remove(entity);
+        } else if (send) {
+            current.intervals(entity, sync.replicationInterval, sync.deltaInterval);
+        }
+    }
+
+    /** The sender-side path-cache id of a path-synchronized entity (under the root, named), or -1. */
+    private int pathCacheId(int entity) {
+        return names.has(entity) ? multiplayer.pathCacheIdFor(multiplayer.uniqueId(), entity) : -1;
+    }
+
+    private void announcePath(int entity, IntList peers) {
+        for (int i = 0; i < peers.size(); i++) {
+            multiplayer.pathCacheIdFor(peers.getInt(i), entity);
+        }
+    }
+
+    /**
+     * A peer joined: announce the paths of path-synchronized entities to it and resend their
+     * ON_CHANGE values (spawned entities carry theirs in the spawn).
+     */
+    public void peerAdded(int peerId) {
+        joined.clear();
+        joined.add(peerId);
+        for (IntIterator it = pathSynchronized.iterator(); it.hasNext(); ) {
+            int entity = it.nextInt();
+            announcePath(entity, joined);
+            Synchronizer sync = synchronizers.get(entity);
+            groupsByConfig.get(sync.config).markAllChanged(entity);
+        }
+    }
+
+    // ---------------------------------------------------------------- SpawnState
+
+    @Override
+    public void write(int entity, Bytes<?> out) {
+        Synchronizer sync = synchronizers.get(entity);
+        if (sync == null || sync.config == null || authorities.authorityOf(entity) != multiplayer.uniqueId()) {
+            return;
+        }
+        BoundConfig b = bind(sync.config);
+        writeFresh(b, b.config().spawnProperties(), entity, out);
+        writeFresh(b, b.config().onChangeNotSpawnProperties(), entity, out);
+    }
+
+    private static void writeFresh(BoundConfig b, int[] properties, int entity, Bytes<?> out) {
+        for (int p : properties) {
+            long at = out.writePosition();
+            out.ensureCapacity(at + b.codec(p).maxEncodedLength());
+            int n = b.encode(p, entity, out, at);
+            out.writeSkip(n);
+        }
+    }
+
+    @Override
+    public boolean apply(int entity, BytesStore<?, ?> in, long offset, long length) {
+        Synchronizer sync = synchronizers.get(entity);
+        if (sync == null || sync.config == null) {
+            return false;
+        }
+        BoundConfig b = bind(sync.config);
+        int[] spawn = b.config().spawnProperties();
+        int[] onChange = b.config().onChangeNotSpawnProperties();
+        long limit = offset + length;
+        long a = b.measureRun(spawn, 0, spawn.length, in, offset, limit);
+        if (a < 0) {
+            return false;
+        }
+        long c = b.measureRun(onChange, 0, onChange.length, in, offset + a, limit);
+        if (c < 0 || a + c != length) {
+            return false;
+        }
+        b.applyRun(spawn, 0, spawn.length, entity, in, offset);
+        b.applyRun(onChange, 0, onChange.length, entity, in, offset + a);
+        return true;
+    }
+
+    @Override
+    public void identified(int entity) {
+        refresh(entity);
+    }
+
+    @Override
+    public void forgotten(int entity) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).remove(entity)) {
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** End of tick: capture every group once, then send sync and delta packets to the peers that see each entity. */
+    public void networkProcess() {
+        if (!candidates.isEmpty()) {
+            int root = multiplayer.rootEntity();
+            for (int i = 0; i < candidates.size(); i++) {
+                int e = candidates.getInt(i);
+                // spawned entities got their NetIdentity meanwhile; the rest are synchronized by path
+                if (!identities.has(e) && paths.isWithin(e, root)) {
+                    refresh(e);
+                }
+            }
+            candidates.clear();
+        }
+        long tick = multiplayer.tick();
+        int me = multiplayer.uniqueId();
+        IntList peers = multiplayer.peers();
+        int maxSync = multiplayer.maxSyncPacketSize();
+        int maxDelta = multiplayer.maxDeltaPacketSize();
+        syncRecords.clear();
+        deltaRecords.clear();
+        long compared = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            SnapshotGroup g = groups.get(i);
+            compared += g.capture();
+            g.emitSync(tick, me, maxSync - PacketFanout.SYNC_HEADER, audience, syncRecords);
+            g.emitDeltas(tick, me, maxDelta - PacketFanout.DELTA_HEADER, audience, deltaRecords);
+        }
+        stats.add(Counter.SYNCHRONIZERS_COMPARED, compared);
+        fanout.sendSync(syncRecords, tick, peers, audience, maxSync, sink);
+        fanout.sendDelta(deltaRecords, tick, peers, audience, maxDelta, sink);
+    }
+
+    private SnapshotGroup group(ReplicationConfig config) {
+        SnapshotGroup g = groupsByConfig.get(config);
+        if (g == null) {
+            BoundConfig b = bind(config);
+            checkFits(b, multiplayer.maxSyncPacketSize() - PacketFanout.SYNC_HEADER, ReplicationMode.ALWAYS, "max_sync_packet_size");
+            checkFits(b, multiplayer.maxDeltaPacketSize() - PacketFanout.DELTA_HEADER, ReplicationMode.ON_CHANGE, "max_delta_packet_size");
+            g = new SnapshotGroup(b, tracking, 64);
+            groupsByConfig.put(config, g);
+            groups.add(g);
+        }
+        return g;
+    }
+
+    private static void checkFits(BoundConfig b, int maxRecord, ReplicationMode mode, String limitName) {
+        int changeSet = (b.config().onChangeProperties().length + 7) >>> 3;
+        for (int i = 0; i < b.config().size(); i++) {
+            if (b.config().property(i).mode() != mode) {
+                continue;
+            }
+            int need = SnapshotGroup.MAX_RECORD_HEADER + b.codec(i).maxEncodedLength() + (mode == ReplicationMode.ON_CHANGE ? changeSet : 0);
+            if (need > maxRecord) {
+                throw new IllegalStateException("property " + b.config().property(i).name() + " of config " + b.config().name()
+                        + " can take " + need + " bytes with its record header, more than " + limitName + " allows ("
+                        + maxRecord + " after the packet header); raise " + limitName + " or lower the property's size cap");
+            }
+        }
+    }
+
+    private BoundConfig bind(ReplicationConfig config) {
+        BoundConfig b = bound.get(config);
+        if (b == null) {
+            b = new BoundConfig(config, world);
+            bound.put(config, b);
+        }
+        return b;
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    /** Validates and applies a SYNC or DELTA packet (read position after the command byte). */
+    public void syncReceived(int sender, Bytes<?> in, boolean delta) {
+        long at = in.readPosition();
+        long limit = in.readLimit();
+        int header = delta ? PacketFanout.DELTA_HEADER - 1 : PacketFanout.SYNC_HEADER - 1;
+        if (limit - at < header) {
+            stats.increment(Counter.DROPPED_MALFORMED);
+            return;
+        }
+        int tick = in.readInt(at);
+        if (!delta && !sequences.accept(sender, in.readInt(at + 4))) {
+            stats.increment(Counter.DROPPED_STALE);
+            return;
+        }
+        at += header;
+        while (at < limit) {
+            long r = VarInt.read(in, at, limit);
+            if (r < 0) {
+                stats.increment(Counter.DROPPED_MALFORMED);
+                return;
+            }
+            at += VarInt.length(r);
+            int netId = VarInt.value(r) >>> 1;
+            int namespace = sender;
+            if ((VarInt.value(r) & 1) != 0) {
+                r = VarInt.read(in, at, limit);
+                if (r < 0) {
+                    stats.increment(Counter.DROPPED_MALFORMED);
+                    return;
+                }
+                at += VarInt.length(r);
+                namespace = VarInt.value(r);
+            }
+            r = VarInt.read(in, at, limit);
+            if (r < 0) {
+                stats.increment(Counter.DROPPED_MALFORMED);
+                return;
+            }
+            at += VarInt.length(r);
+            int size = delta ? VarInt.value(r) : VarInt.value(r) >>> 1;
+            boolean partial = !delta && (VarInt.value(r) & 1) != 0;
+            int first = 0;
+            if (partial) {
+                r = VarInt.read(in, at, limit);
+                if (r < 0) {
+                    stats.increment(Counter.DROPPED_MALFORMED);
+                    return;
+                }
+                at += VarInt.length(r);
+                first = VarInt.value(r);
+            }
+            if (limit - at < size) {
+                stats.increment(Counter.DROPPED_MALFORMED);
+                return;
+            }
+            int entity = recordTarget(sender, namespace, netId);
+            if (entity >= 0) {
+                if (delta) {
+                    applyDelta(entity, tick, in, at, at + size);
+                } else {
+                    applySync(sender, entity, tick, partial, first, in, at, at + size);
+                }
+            }
+            at += size;
+        }
+    }
+
+    /** The entity a record from {@code sender} may change, or -1 (counted). */
+    private int recordTarget(int sender, int namespace, int netId) {
+        int entity = namespace == PATH_NAMESPACE ? pathEntity(sender, netId) : directory.entity(namespace, netId);
+        if (entity < 0) {
+            stats.increment(Counter.DROPPED_UNKNOWN_ID);
+            return -1;
+        }
+        Synchronizer sync = synchronizers.get(entity);
+        if (sync == null || sync.config == null) {
+            stats.increment(Counter.DROPPED_MALFORMED);
+            return -1;
+        }
+        if (authorities.authorityOf(entity) != sender || sender == multiplayer.uniqueId()) {
+            stats.increment(Counter.DROPPED_UNAUTHORIZED);
+            return -1;
+        }
+        return entity;
+    }
+
+    private int pathEntity(int sender, int cacheId) {
+        int entity = multiplayer.entityForCacheId(sender, cacheId);
+        return entity >= 0 && !identities.has(entity) ? entity : -1;
+    }
+
+    private void applySync(int sender, int entity, int tick, boolean partial, int first, BytesStore<?, ?> in, long at, long end) {
+        Synchronizer sync = synchronizers.get(entity);
+        if (sync.lastSyncSender == sender && tick - (int) sync.lastSyncTick < 0) {
+            stats.increment(Counter.DROPPED_STALE);
+            return;
+        }
+        BoundConfig b = bind(sync.config);
+        int[] always = b.config().alwaysProperties();
+        if (first > always.length || !partial && first != 0) {
+            stats.increment(Counter.DROPPED_MALFORMED);
+            return;
+        }
+        long pos = at;
+        int last = first;
+        while (pos < end && last < always.length) {
+            int n = b.measure(always[last], in, pos, end);
+            if (n < 0) {
+                stats.increment(Counter.DROPPED_MALFORMED);
+                return;
+            }
+            pos += n;
+            last++;
+        }
+        if (pos != end || !partial && last != always.length || last == first && always.length > 0) {
+            stats.increment(Counter.DROPPED_MALFORMED);
+            return;
+        }
+        b.applyRun(always, first, last, entity, in, at);
+        sync.lastSyncTick = tick;
+        sync.lastSyncSender = sender;
+        stats.increment(Counter.SYNC_RECORDS_APPLIED);
+        if (sync.listener != null) {
+            sync.listener.onSynchronized(entity, tick & 0xFFFFFFFFL);
+        }
+    }
+
+    private void applyDelta(int entity, int tick, BytesStore<?, ?> in, long at, long end) {
+        Synchronizer sync = synchronizers.get(entity);
+        BoundConfig b = bind(sync.config);
+        int[] onChange = b.config().onChangeProperties();
+        int setBytes = (onChange.length + 7) >>> 3;
+        int spareBits = onChange.length & 7;
+        if (end - at < setBytes || spareBits != 0 && in.readUnsignedByte(at + setBytes - 1) >>> spareBits != 0) {
+            stats.increment(Counter.DROPPED_MALFORMED);
+            return;
+        }
+        long values = at + setBytes;
+        long pos = values;
+        int present = 0;
+        for (int k = 0; k < onChange.length; k++) {
+            if ((in.readUnsignedByte(at + (k >>> 3)) & 1 << (k & 7)) == 0) {
+                continue;
+            }
+            int n = b.measure(onChange[k], in, pos, end);
+            if (n < 0) {
+                stats.increment(Counter.DROPPED_MALFORMED);
+                return;
+            }
+            pos += n;
+            present++;
+        }
+        if (pos != end || present == 0) {
+            stats.increment(Counter.DROPPED_MALFORMED);
+            return;
+        }
+        pos = values;
+        for (int k = 0; k < onChange.length; k++) {
+            if ((in.readUnsignedByte(at + (k >>> 3)) & 1 << (k & 7)) != 0) {
+                int n = b.measure(onChange[k], in, pos, end);
+                b.apply(onChange[k], entity, in, pos);
+                pos += n;
+            }
+        }
+        stats.increment(Counter.DELTA_RECORDS_APPLIED);
+        if (sync.listener != null) {
+            sync.listener.onDeltaSynchronized(entity, tick & 0xFFFFFFFFL);
+        }
+    }
+
+    /** A peer left: forget its sync stream. */
+    public void peerRemoved(int peerId) {
+        sequences.forget(peerId);
+        joined.clear();
+        fanout.peerRemoved(peerId);
+    }
+
+    /** Forgets streams (the groups empty themselves as entities are forgotten). */
+    public void reset() {
+        sequences.clear();
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < groups.size(); i++) {
+            groups.get(i).close();
+        }
+        syncRecords.close();
+        deltaRecords.close();
+        fanout.close();
+    }
+}

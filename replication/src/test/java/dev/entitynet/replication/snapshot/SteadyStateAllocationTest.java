@@ -1,0 +1,89 @@
+package dev.entitynet.replication.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.artemis.ComponentMapper;
+import com.artemis.World;
+import com.artemis.WorldConfigurationBuilder;
+import dev.entitynet.replication.Ball;
+import dev.entitynet.replication.ReplicationCluster;
+import dev.entitynet.replication.packet.PacketFanout;
+import dev.entitynet.replication.packet.PacketSink;
+import dev.entitynet.replication.packet.RecordStream;
+import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.transport.SendResult;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sender's tick (capture, record writing, fan-out to 16 peers) allocates nothing once its
+ * buffers have grown: measured with the thread's allocation counter, not with time.
+ */
+class SteadyStateAllocationTest {
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final Audience EVERYONE = new Audience() {
+        @Override
+        public boolean visibleTo(int entity, int peerId) {
+            return true;
+        }
+
+        @Override
+        public boolean visibleToAll(int entity) {
+            return true;
+        }
+
+        @Override
+        public boolean visibleToAny(int entity) {
+            return true;
+        }
+    };
+    private long sent;
+
+    @Test
+    void aTickAllocatesNothingInSteadyState() {
+        for (ChangeTracking tracking : ChangeTracking.values()) {
+            World world = new World(new WorldConfigurationBuilder().build());
+            ComponentMapper<Ball> balls = world.getMapper(Ball.class);
+            int n = 5_000;
+            int[] entities = new int[n];
+            PacketSink sink = (peer, mode, packet) -> {
+                sent += packet.readRemaining();
+                return SendResult.SENT;
+            };
+            IntArrayList peers = new IntArrayList();
+            for (int p = 0; p < 16; p++) {
+                peers.add(100 + p);
+            }
+            try (SnapshotGroup group = new SnapshotGroup(new BoundConfig(ReplicationCluster.ballConfig(), world), tracking, n);
+                 RecordStream syncs = new RecordStream(); RecordStream deltas = new RecordStream(); PacketFanout fanout = new PacketFanout()) {
+                for (int i = 0; i < n; i++) {
+                    entities[i] = world.create();
+                    balls.create(entities[i]).x = i;
+                    group.add(entities[i], i + 1, 1, 0, 0, 0);
+                }
+                long before = 0;
+                for (int tick = 1; tick <= 400; tick++) {
+                    if (tick == 201) {
+                        before = THREADS.getCurrentThreadAllocatedBytes();
+                    }
+                    for (int i = 0; i < n / 10; i++) {
+                        int e = entities[(tick * 37 + i) % n];
+                        balls.get(e).hp++;
+                        group.markDirty(e);
+                    }
+                    group.capture();
+                    syncs.clear();
+                    deltas.clear();
+                    group.emitSync(tick, 1, 1350 - PacketFanout.SYNC_HEADER, EVERYONE, syncs);
+                    group.emitDeltas(tick, 1, 65535 - PacketFanout.DELTA_HEADER, EVERYONE, deltas);
+                    fanout.sendSync(syncs, tick, peers, EVERYONE, 1350, sink);
+                    fanout.sendDelta(deltas, tick, peers, EVERYONE, 65535, sink);
+                }
+                assertEquals(0, THREADS.getCurrentThreadAllocatedBytes() - before, tracking + ": bytes allocated in 200 ticks");
+            }
+            world.dispose();
+        }
+    }
+}
