@@ -153,6 +153,16 @@ public final class SceneMultiplayer {
         rpc.table().freeze();
     }
 
+    /** The World's entity path index. */
+    public EntityPaths entityPaths() {
+        return paths;
+    }
+
+    /** The World's authorities. */
+    public Authorities authorities() {
+        return authorities;
+    }
+
     /** The root path entity paths are relative to ("" = the World's top level). */
     public String rootPath() {
         return rootPath;

@@ -14,8 +14,17 @@ final class LocalConnection {
         this.down = down;
     }
 
-    /** Nothing left to deliver either way and neither side holds the connection open. */
+    /**
+     * Neither side holds the connection open and the server has seen everything the client sent.
+     * What is still on its way to a closed client will never be read.
+     */
     boolean finished() {
-        return !accepted && client.isDone() && up.line.inFlight() == 0 && down.line.inFlight() == 0;
+        return !accepted && client.isDone() && up.line.inFlight() == 0 && (client.closed || down.line.inFlight() == 0);
+    }
+
+    /** Returns whatever is still in flight to the pool. */
+    void discard() {
+        up.line.clear();
+        down.line.clear();
     }
 }

@@ -116,8 +116,7 @@ public final class LocalHub implements AutoCloseable {
     @Override
     public void close() {
         for (int i = 0; i < connections.size(); i++) {
-            connections.get(i).up.line.clear();
-            connections.get(i).down.line.clear();
+            connections.get(i).discard();
         }
         pool.close();
     }
@@ -129,7 +128,7 @@ public final class LocalHub implements AutoCloseable {
     void pruneFinishedConnections() {
         for (int i = connections.size() - 1; i >= 0; i--) {
             if (connections.get(i).finished()) {
-                connections.remove(i);
+                connections.remove(i).discard();
             }
         }
     }

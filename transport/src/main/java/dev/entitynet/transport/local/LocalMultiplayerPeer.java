@@ -82,8 +82,12 @@ public abstract sealed class LocalMultiplayerPeer implements MultiplayerPeer per
     /** Queues the packet on the links {@code target} selects. Arguments are already checked. */
     abstract SendResult route(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length);
 
+    /** Delivers nothing once closed, as in Godot. */
     @Override
     public final int poll(PeerEventListener listener) {
+        if (closed) {
+            return 0;
+        }
         recycleDelivered();
         int events = 0;
         for (int i = 0; i < localDisconnects.size(); i++) {

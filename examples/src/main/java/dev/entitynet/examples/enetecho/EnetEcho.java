@@ -1,0 +1,66 @@
+package dev.entitynet.examples.enetecho;
+
+import dev.entitynet.examples.Arguments;
+import dev.entitynet.transport.enet.EnetConfig;
+import dev.entitynet.transport.enet.echo.EchoClient;
+import dev.entitynet.transport.enet.echo.EchoReport;
+import dev.entitynet.transport.enet.echo.EchoServer;
+import dev.entitynet.transport.enet.host.EnetHost;
+
+import java.net.InetSocketAddress;
+import java.util.Set;
+
+/**
+ * {@code ./run enet-echo server|client ...}: an ENet echo server and a checking client over real
+ * UDP, interoperable with libenet (the C programs in transport/src/test/c speak the same workload).
+ */
+public final class EnetEcho {
+    private EnetEcho() {
+    }
+
+    /** Runs {@code server ...} or {@code client ...}; returns the exit code. */
+    public static int run(String[] args) {
+        if (args.length == 0 || !(args[0].equals("server") || args[0].equals("client"))) {
+            System.err.println("usage: enet-echo server --port P [--bind ADDR] [--channels N] [--peers N] [--seconds S]");
+            System.err.println("       enet-echo client --host H --port P [--channels N] [--count K]");
+            return 2;
+        }
+        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        return args[0].equals("server") ? server(rest) : client(rest);
+    }
+
+    private static int server(String[] args) {
+        Arguments a = Arguments.parse(args, Set.of("port", "bind", "channels", "peers", "seconds"));
+        InetSocketAddress bind = new InetSocketAddress(a.stringValue("bind", "0.0.0.0"), a.intValue("port", 7777));
+        EnetConfig config = EnetConfig.defaults().withPeerLimit(a.intValue("peers", 64)).withChannelLimit(a.intValue("channels", 255));
+        long seconds = a.longValue("seconds", 0);
+        try (EnetHost host = EnetHost.create(config, bind)) {
+            EchoServer echo = new EchoServer(host);
+            System.out.println("enet-echo server listening on " + host.localAddress() + " (" + (host.isEpoll() ? "epoll" : "nio")
+                    + ", " + config.channelLimit() + " channels" + (seconds > 0 ? ", for " + seconds + " s" : "") + ")");
+            long end = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
+            while (System.nanoTime() - end < 0) {
+                echo.service(10);
+            }
+            System.out.println("enet-echo server: " + echo.connects() + " connections, " + echo.disconnects() + " disconnections, "
+                    + echo.echoed() + " packets echoed");
+        }
+        return 0;
+    }
+
+    private static int client(String[] args) {
+        Arguments a = Arguments.parse(args, Set.of("host", "port", "channels", "count", "timeout"));
+        InetSocketAddress server = new InetSocketAddress(a.stringValue("host", "127.0.0.1"), a.intValue("port", 7777));
+        int channels = a.intValue("channels", 4);
+        int count = a.intValue("count", 1000);
+        try (EnetHost host = EnetHost.create(EnetConfig.defaults().withPeerLimit(1).withChannelLimit(channels),
+                new InetSocketAddress("0.0.0.0", 0))) {
+            long start = System.nanoTime();
+            EchoReport report = new EchoClient(host, channels).run(server, count, EchoClient.Ending.GRACEFUL,
+                    a.longValue("timeout", 60) * 1000);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("enet-echo client: " + report.summary() + " in " + millis + " ms");
+            return report.ok() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,420 @@
+package dev.entitynet.transport.enet.engine;
+
+import dev.entitynet.transport.enet.DropReason;
+import dev.entitynet.transport.enet.EnetPacketFlags;
+import dev.entitynet.transport.enet.protocol.Protocol;
+import dev.entitynet.transport.enet.protocol.Wire;
+
+/**
+ * The five data commands: accepts them into the per-channel reliable / unreliable queues within
+ * the receive windows, reassembles fragments, and moves packets to the event queue in order
+ * (libenet's queue_incoming_command and dispatch_incoming_*_commands). Each handler returns the
+ * position after the command, or -1 for a command error (counted; the datagram's rest is dropped).
+ */
+final class DataReceiver {
+    private final Host host;
+    private final byte[] buffer;
+    private int length;
+
+    DataReceiver(Host host, byte[] buffer) {
+        this.host = host;
+        this.buffer = buffer;
+    }
+
+    /** A new datagram of {@code datagramLength} bytes is in the shared buffer. */
+    void begin(int datagramLength) {
+        this.length = datagramLength;
+    }
+
+    int sendReliable(Peer peer, int at, int end) {
+        int channelId = buffer[at + 1] & 0xFF;
+        if (!acceptsData(peer, channelId)) {
+            return -1;
+        }
+        int dataLength = Wire.u16(buffer, at + 4);
+        int payloadEnd = payloadEnd(end, dataLength);
+        if (payloadEnd < 0) {
+            return -1;
+        }
+        int sequence = Wire.u16(buffer, at + 2);
+        Channel channel = peer.channels[channelId];
+        if (peer.state == PeerState.DISCONNECT_LATER || sequence == channel.incomingReliableSequence
+                || !Protocol.inReceiveWindow(sequence, channel.incomingReliableSequence)) {
+            return payloadEnd;
+        }
+        IncomingCommand anchor = reliableAnchor(channel, sequence);
+        if (anchor != null && anchor.reliableSequence == sequence) {
+            return payloadEnd;
+        }
+        if (!reserveWaiting(peer, dataLength)) {
+            return -1;
+        }
+        IncomingCommand c = host.pool.acquireIncoming();
+        c.prepare(Protocol.SEND_RELIABLE, channelId, EnetPacketFlags.RELIABLE, sequence, 0, dataLength);
+        copyPayload(c, 0, end, dataLength);
+        channel.incomingReliable.insertAfter(anchor, c);
+        dispatchReliable(peer, channel);
+        return payloadEnd;
+    }
+
+    int sendUnreliable(Peer peer, int at, int end) {
+        int channelId = buffer[at + 1] & 0xFF;
+        if (!acceptsData(peer, channelId)) {
+            return -1;
+        }
+        int dataLength = Wire.u16(buffer, at + 6);
+        int payloadEnd = payloadEnd(end, dataLength);
+        if (payloadEnd < 0) {
+            return -1;
+        }
+        int reliableSequence = Wire.u16(buffer, at + 2);
+        int unreliableSequence = Wire.u16(buffer, at + 4);
+        Channel channel = peer.channels[channelId];
+        if (peer.state == PeerState.DISCONNECT_LATER || isStaleUnreliable(channel, reliableSequence, unreliableSequence)) {
+            return payloadEnd;
+        }
+        IncomingCommand anchor = unreliableAnchor(channel, reliableSequence, unreliableSequence);
+        if (anchor != null && anchor.reliableSequence == reliableSequence && anchor.unreliableSequence == unreliableSequence) {
+            return payloadEnd;
+        }
+        if (!reserveWaiting(peer, dataLength)) {
+            return -1;
+        }
+        IncomingCommand c = host.pool.acquireIncoming();
+        c.prepare(Protocol.SEND_UNRELIABLE, channelId, 0, reliableSequence, unreliableSequence, dataLength);
+        copyPayload(c, 0, end, dataLength);
+        channel.incomingUnreliable.insertAfter(anchor, c);
+        dispatchUnreliable(peer, channel);
+        return payloadEnd;
+    }
+
+    int sendUnsequenced(Peer peer, int at, int end) {
+        int channelId = buffer[at + 1] & 0xFF;
+        if (!acceptsData(peer, channelId)) {
+            return -1;
+        }
+        int dataLength = Wire.u16(buffer, at + 6);
+        int payloadEnd = payloadEnd(end, dataLength);
+        if (payloadEnd < 0) {
+            return -1;
+        }
+        int group = Wire.u16(buffer, at + 4);
+        int index = group % Protocol.UNSEQUENCED_WINDOW_SIZE;
+        int unwrapped = group < peer.incomingUnsequencedGroup ? group + 0x10000 : group;
+        if (unwrapped >= peer.incomingUnsequencedGroup + Protocol.FREE_UNSEQUENCED_WINDOWS * Protocol.UNSEQUENCED_WINDOW_SIZE) {
+            return payloadEnd;
+        }
+        if (group - index != peer.incomingUnsequencedGroup) {
+            peer.incomingUnsequencedGroup = group - index;
+            java.util.Arrays.fill(peer.unsequencedWindow, 0);
+        } else if ((peer.unsequencedWindow[index >>> 5] & (1 << (index & 31))) != 0) {
+            return payloadEnd;
+        }
+        if (peer.state != PeerState.DISCONNECT_LATER) {
+            if (!reserveWaiting(peer, dataLength)) {
+                return -1;
+            }
+            // unsequenced packets wait for nothing: straight to the application
+            IncomingCommand c = host.pool.acquireIncoming();
+            c.prepare(Protocol.SEND_UNSEQUENCED, channelId, EnetPacketFlags.UNSEQUENCED, 0, 0, dataLength);
+            copyPayload(c, 0, end, dataLength);
+            host.deliver(peer, c);
+        }
+        peer.unsequencedWindow[index >>> 5] |= 1 << (index & 31);
+        return payloadEnd;
+    }
+
+    int sendFragment(Peer peer, int at, int end) {
+        int channelId = buffer[at + 1] & 0xFF;
+        if (!acceptsData(peer, channelId)) {
+            return -1;
+        }
+        int fragmentLength = Wire.u16(buffer, at + 6);
+        int payloadEnd = fragmentPayloadEnd(end, fragmentLength);
+        if (payloadEnd < 0) {
+            return -1;
+        }
+        Channel channel = peer.channels[channelId];
+        int start = Wire.u16(buffer, at + 4);
+        if (!Protocol.inReceiveWindow(start, channel.incomingReliableSequence)) {
+            return payloadEnd;
+        }
+        if (!validFragment(at, fragmentLength)) {
+            return -1;
+        }
+        if (peer.state == PeerState.DISCONNECT_LATER || start == channel.incomingReliableSequence) {
+            return payloadEnd;
+        }
+        IncomingCommand anchor = reliableAnchor(channel, start);
+        IncomingCommand group;
+        if (anchor != null && anchor.reliableSequence == start) {
+            if (!sameGroup(anchor, Protocol.SEND_FRAGMENT, at)) {
+                return -1;
+            }
+            group = anchor;
+        } else {
+            group = newGroup(peer, Protocol.SEND_FRAGMENT, channelId, EnetPacketFlags.RELIABLE, start, 0, at);
+            if (group == null) {
+                return -1;
+            }
+            channel.incomingReliable.insertAfter(anchor, group);
+        }
+        if (addFragment(peer, group, at, end, fragmentLength)) {
+            dispatchReliable(peer, channel);
+        }
+        return payloadEnd;
+    }
+
+    int sendUnreliableFragment(Peer peer, int at, int end) {
+        int channelId = buffer[at + 1] & 0xFF;
+        if (!acceptsData(peer, channelId)) {
+            return -1;
+        }
+        int fragmentLength = Wire.u16(buffer, at + 6);
+        int payloadEnd = fragmentPayloadEnd(end, fragmentLength);
+        if (payloadEnd < 0) {
+            return -1;
+        }
+        Channel channel = peer.channels[channelId];
+        int reliableSequence = Wire.u16(buffer, at + 2);
+        int start = Wire.u16(buffer, at + 4);
+        if (isStaleUnreliable(channel, reliableSequence, start)) {
+            return payloadEnd;
+        }
+        if (!validFragment(at, fragmentLength)) {
+            return -1;
+        }
+        if (peer.state == PeerState.DISCONNECT_LATER) {
+            return payloadEnd;
+        }
+        IncomingCommand anchor = unreliableAnchor(channel, reliableSequence, start);
+        IncomingCommand group;
+        if (anchor != null && anchor.reliableSequence == reliableSequence && anchor.unreliableSequence == start) {
+            if (!sameGroup(anchor, Protocol.SEND_UNRELIABLE_FRAGMENT, at)) {
+                return -1;
+            }
+            group = anchor;
+        } else {
+            group = newGroup(peer, Protocol.SEND_UNRELIABLE_FRAGMENT, channelId, EnetPacketFlags.UNRELIABLE_FRAGMENT,
+                    reliableSequence, start, at);
+            if (group == null) {
+                return -1;
+            }
+            channel.incomingUnreliable.insertAfter(anchor, group);
+        }
+        if (addFragment(peer, group, at, end, fragmentLength)) {
+            dispatchUnreliable(peer, channel);
+        }
+        return payloadEnd;
+    }
+
+    // ---------------------------------------------------------------- ordering and delivery
+
+    /** Delivers the reliable packets that are next in line, then whatever unreliable ones they released. */
+    private void dispatchReliable(Peer peer, Channel channel) {
+        boolean delivered = false;
+        IncomingCommand c;
+        while ((c = channel.incomingReliable.first()) != null) {
+            int distance = (c.reliableSequence - channel.incomingReliableSequence) & 0xFFFF;
+            if (distance == 0 || distance >= 0x8000) {
+                // overtaken by a fragment group that claimed its sequence number: it can never be delivered
+                channel.incomingReliable.remove(c);
+                host.dropIncoming(peer, c);
+                continue;
+            }
+            if (distance != 1 || !c.complete()) {
+                break;
+            }
+            channel.incomingReliable.remove(c);
+            int last = c.reliableSequence + (c.fragmentCount > 0 ? c.fragmentCount - 1 : 0);
+            channel.incomingReliableSequence = last & 0xFFFF;
+            host.deliver(peer, c);
+            delivered = true;
+        }
+        if (delivered) {
+            channel.incomingUnreliableSequence = 0;
+            if (!channel.incomingUnreliable.isEmpty()) {
+                dispatchUnreliable(peer, channel);
+            }
+        }
+    }
+
+    /**
+     * Delivers complete unreliable packets of the current reliable epoch in order, drops those of
+     * past epochs and incomplete ones that a newer packet overtook, and stops at a future epoch.
+     */
+    private void dispatchUnreliable(Peer peer, Channel channel) {
+        int incoming = channel.incomingReliableSequence;
+        IncomingCommand c = channel.incomingUnreliable.first();
+        while (c != null) {
+            IncomingCommand next = channel.incomingUnreliable.next(c);
+            if (c.reliableSequence == incoming) {
+                if (c.complete()) {
+                    IncomingCommand older;
+                    while ((older = channel.incomingUnreliable.first()) != c) {
+                        channel.incomingUnreliable.remove(older);
+                        host.dropIncoming(peer, older);
+                    }
+                    channel.incomingUnreliable.remove(c);
+                    channel.incomingUnreliableSequence = c.unreliableSequence;
+                    host.deliver(peer, c);
+                }
+            } else if (Protocol.inReceiveWindow(c.reliableSequence, incoming)) {
+                break;
+            } else {
+                channel.incomingUnreliable.remove(c);
+                host.dropIncoming(peer, c);
+            }
+            c = next;
+        }
+    }
+
+    /** The queued reliable command with the largest sequence number not after {@code sequence}, or null. */
+    private static IncomingCommand reliableAnchor(Channel channel, int sequence) {
+        int incoming = channel.incomingReliableSequence;
+        int key = (sequence - incoming) & 0xFFFF;
+        IncomingCommand c = channel.incomingReliable.last();
+        while (c != null && ((c.reliableSequence - incoming) & 0xFFFF) > key) {
+            c = channel.incomingReliable.previous(c);
+        }
+        return c;
+    }
+
+    /** Like {@link #reliableAnchor} for the unreliable queue, ordered by (reliable epoch, unreliable sequence). */
+    private static IncomingCommand unreliableAnchor(Channel channel, int reliableSequence, int unreliableSequence) {
+        int incoming = channel.incomingReliableSequence;
+        long key = unreliableKey(reliableSequence, unreliableSequence, incoming);
+        IncomingCommand c = channel.incomingUnreliable.last();
+        while (c != null && unreliableKey(c.reliableSequence, c.unreliableSequence, incoming) > key) {
+            c = channel.incomingUnreliable.previous(c);
+        }
+        return c;
+    }
+
+    private static long unreliableKey(int reliableSequence, int unreliableSequence, int incoming) {
+        return (long) ((reliableSequence - incoming) & 0xFFFF) << 16 | unreliableSequence;
+    }
+
+    /** Outside the reliable window, or not newer than the last delivered unreliable packet of this epoch. */
+    private static boolean isStaleUnreliable(Channel channel, int reliableSequence, int unreliableSequence) {
+        return !Protocol.inReceiveWindow(reliableSequence, channel.incomingReliableSequence)
+                || (reliableSequence == channel.incomingReliableSequence
+                && unreliableSequence <= channel.incomingUnreliableSequence);
+    }
+
+    // ---------------------------------------------------------------- fragments
+
+    private boolean validFragment(int at, int fragmentLength) {
+        long count = Wire.u32(buffer, at + 8);
+        long number = Wire.u32(buffer, at + 12);
+        long total = Wire.u32(buffer, at + 16);
+        long offset = Wire.u32(buffer, at + 20);
+        if (total > host.config.maxPacketSize()) {
+            drop(DropReason.PACKET_TOO_LARGE);
+            return false;
+        }
+        if (count > Protocol.MAXIMUM_FRAGMENT_COUNT || number >= count || total < count || offset >= total
+                || fragmentLength > total - offset) {
+            drop(DropReason.BAD_FRAGMENT);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean sameGroup(IncomingCommand group, int number, int at) {
+        if (group.number != number || group.length != Wire.u32(buffer, at + 16) || group.fragmentCount != Wire.u32(buffer, at + 8)) {
+            drop(DropReason.BAD_FRAGMENT);
+            return false;
+        }
+        return true;
+    }
+
+    /** Starts reassembling a packet, charged against the peer's reassembly cap; null when over it. */
+    private IncomingCommand newGroup(Peer peer, int number, int channelId, int flags, int reliableSequence,
+                                     int unreliableSequence, int at) {
+        int total = (int) Wire.u32(buffer, at + 16);
+        int count = (int) Wire.u32(buffer, at + 8);
+        if (peer.reassemblyBytes + total > host.config.maxReassemblyBytesPerPeer()) {
+            drop(DropReason.REASSEMBLY_LIMIT);
+            return null;
+        }
+        if (peer.waitingData + total > Host.MAX_WAITING_DATA) {
+            drop(DropReason.WAITING_DATA_LIMIT);
+            return null;
+        }
+        IncomingCommand group = host.pool.acquireIncoming();
+        group.prepare(number, channelId, flags, reliableSequence, unreliableSequence, total);
+        group.expectFragments(count);
+        group.reassemblyCharge = total;
+        peer.reassemblyBytes += total;
+        return group;
+    }
+
+    /** Copies a new fragment in; true when that completed the packet. */
+    private boolean addFragment(Peer peer, IncomingCommand group, int at, int payloadStart, int fragmentLength) {
+        int number = (int) Wire.u32(buffer, at + 12);
+        if (!group.markFragment(number)) {
+            return false;
+        }
+        int offset = (int) Wire.u32(buffer, at + 20);
+        copyPayload(group, offset, payloadStart, fragmentLength);
+        if (!group.complete()) {
+            return false;
+        }
+        peer.reassemblyBytes -= group.reassemblyCharge;
+        group.reassemblyCharge = 0;
+        peer.waitingData += group.length;
+        return true;
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private boolean acceptsData(Peer peer, int channelId) {
+        if (channelId >= peer.channelCount) {
+            drop(DropReason.BAD_CHANNEL);
+            return false;
+        }
+        if (!PeerState.carriesData(peer.state)) {
+            drop(DropReason.WRONG_STATE);
+            return false;
+        }
+        return true;
+    }
+
+    private int payloadEnd(int payloadStart, int dataLength) {
+        if (dataLength > host.config.maxPacketSize()) {
+            drop(DropReason.PACKET_TOO_LARGE);
+            return -1;
+        }
+        if (payloadStart + dataLength > length) {
+            drop(DropReason.MALFORMED_COMMAND);
+            return -1;
+        }
+        return payloadStart + dataLength;
+    }
+
+    private int fragmentPayloadEnd(int payloadStart, int fragmentLength) {
+        if (fragmentLength == 0) {
+            drop(DropReason.BAD_FRAGMENT);
+            return -1;
+        }
+        return payloadEnd(payloadStart, fragmentLength);
+    }
+
+    private boolean reserveWaiting(Peer peer, int dataLength) {
+        if (peer.waitingData + dataLength > Host.MAX_WAITING_DATA) {
+            drop(DropReason.WAITING_DATA_LIMIT);
+            return false;
+        }
+        peer.waitingData += dataLength;
+        return true;
+    }
+
+    private void copyPayload(IncomingCommand c, int offset, int from, int count) {
+        c.data.write(offset, buffer, from, count);
+    }
+
+    private void drop(DropReason reason) {
+        host.stats.countDrop(reason);
+    }
+}

@@ -1,0 +1,675 @@
+package dev.entitynet.transport.enet.engine;
+
+import dev.entitynet.transport.enet.DatagramOutput;
+import dev.entitynet.transport.enet.DropReason;
+import dev.entitynet.transport.enet.EnetConfig;
+import dev.entitynet.transport.enet.EnetEngineStats;
+import dev.entitynet.transport.enet.EnetEventListener;
+import dev.entitynet.transport.enet.EnetPacketFlags;
+import dev.entitynet.transport.enet.protocol.Protocol;
+import dev.entitynet.transport.enet.protocol.Wire;
+import net.openhft.chronicle.bytes.BytesStore;
+
+import java.util.SplittableRandom;
+
+/**
+ * The ENet host behind {@link dev.entitynet.transport.enet.EnetEngine}: the slots, the pools, the
+ * event queue and the connection lifecycle (libenet's host.c and peer.c). Parsing lives in
+ * {@link Receiver}/{@link DataReceiver}, datagram assembly in {@link Sender}, the 1 s bandwidth pass
+ * in {@link BandwidthThrottle}.
+ */
+public final class Host {
+    /** libenet's HOST_DEFAULT_MAXIMUM_WAITING_DATA: received bytes one peer may have waiting. */
+    static final long MAX_WAITING_DATA = 32L * 1024 * 1024;
+
+    final EnetConfig config;
+    final EnetEngineStats stats = new EnetEngineStats();
+    final Peer[] peers;
+    final CommandPool pool = new CommandPool();
+    final EventQueue events = new EventQueue();
+    final FarewellBuffer farewells = new FarewellBuffer();
+    private final Sender sender;
+    private final Receiver receiver;
+    private final BandwidthThrottle bandwidthThrottle;
+    private int connectIdSeed;
+    private boolean closed;
+    private Throwable lastInternalError;
+
+    /** The current service time in milliseconds, as last passed in. */
+    long now;
+    int connectedPeers;
+    int bandwidthLimitedPeers;
+    int halfOpenPeers;
+    boolean recalculateBandwidthLimits;
+    long bandwidthThrottleEpoch = Peer.NEVER;
+
+    public Host(EnetConfig config, long seed) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.peers = new Peer[config.peerLimit()];
+        for (int i = 0; i < peers.length; i++) {
+            peers[i] = new Peer(i);
+            peers[i].resetTimingAndLimits(config.mtu());
+        }
+        this.connectIdSeed = new SplittableRandom(seed).nextInt();
+        this.sender = new Sender(this);
+        this.receiver = new Receiver(this);
+        this.bandwidthThrottle = new BandwidthThrottle(this);
+    }
+
+    // ---------------------------------------------------------------- the engine API
+
+    public void receive(long endpoint, BytesStore<?, ?> data, long offset, int length, long nowMillis) {
+        requireOpen();
+        now = nowMillis;
+        try {
+            receiver.receive(endpoint, data, offset, length);
+        } catch (RuntimeException e) {
+            internalError(e);
+        }
+    }
+
+    public void service(long nowMillis, DatagramOutput out) {
+        requireOpen();
+        now = nowMillis;
+        try {
+            farewells.drainTo(out);
+            if (bandwidthThrottleEpoch == Peer.NEVER) {
+                bandwidthThrottleEpoch = now;
+            } else if (now - bandwidthThrottleEpoch >= Protocol.BANDWIDTH_THROTTLE_INTERVAL) {
+                bandwidthThrottle.run();
+            }
+            sender.sendAll(out);
+        } catch (RuntimeException e) {
+            internalError(e);
+        }
+    }
+
+    public int pollEvents(EnetEventListener listener) {
+        requireOpen();
+        int delivered = 0;
+        while (events.size() > 0) {
+            int kind = events.headKind();
+            int peerId = events.headPeer();
+            long endpoint = events.headEndpoint();
+            int data = events.headData();
+            long sequence = events.headSequence();
+            IncomingCommand packet = events.headPacket();
+            events.removeHead();
+            Peer peer = peers[peerId];
+            if (packet != null && sequence >= peer.waitingCountedFrom) {
+                peer.waitingData -= packet.length;
+            }
+            if (sequence < peer.discardEventsBefore) {
+                if (packet != null) {
+                    pool.release(packet);
+                }
+                continue;
+            }
+            delivered++;
+            try {
+                switch (kind) {
+                    case EventQueue.CONNECTED -> listener.connected(peerId, endpoint, data);
+                    case EventQueue.DISCONNECTED -> listener.disconnected(peerId, endpoint, data);
+                    default -> listener.received(peerId, packet.channel, packet.flags, packet.payload());
+                }
+            } finally {
+                if (packet != null) {
+                    pool.release(packet);
+                }
+            }
+        }
+        return delivered;
+    }
+
+    public int connect(long endpoint, int channelCount, int data, long nowMillis) {
+        requireOpen();
+        now = nowMillis;
+        Peer peer = lowestFreeSlot();
+        if (peer == null) {
+            return -1;
+        }
+        int channels = Math.max(Protocol.MINIMUM_CHANNEL_COUNT, Math.min(Protocol.MAXIMUM_CHANNEL_COUNT, channelCount));
+        peer.openChannels(channels);
+        changeState(peer, PeerState.CONNECTING);
+        peer.endpoint = endpoint;
+        peer.connectId = ++connectIdSeed;
+        peer.windowSize = Protocol.windowFor(config.outgoingBandwidth());
+        OutgoingCommand c = pool.acquireOutgoing();
+        c.begin(Protocol.CONNECT | Protocol.FLAG_ACKNOWLEDGE, Protocol.SYSTEM_CHANNEL, Protocol.commandSize(Protocol.CONNECT), 0);
+        byte[] b = c.bytes;
+        Wire.put16(b, 4, peer.incomingPeerId);
+        Wire.put8(b, 6, peer.incomingSessionId);
+        Wire.put8(b, 7, peer.outgoingSessionId);
+        Wire.put32(b, 8, peer.mtu);
+        Wire.put32(b, 12, peer.windowSize);
+        Wire.put32(b, 16, channels);
+        Wire.put32(b, 20, config.incomingBandwidth());
+        Wire.put32(b, 24, config.outgoingBandwidth());
+        Wire.put32(b, 28, peer.packetThrottleInterval);
+        Wire.put32(b, 32, peer.packetThrottleAcceleration);
+        Wire.put32(b, 36, peer.packetThrottleDeceleration);
+        Wire.put32(b, 40, peer.connectId);
+        Wire.put32(b, 44, data);
+        queueOutgoing(peer, c);
+        return peer.incomingPeerId;
+    }
+
+    public boolean send(int peerId, int channelId, int flags, BytesStore<?, ?> data, long offset, int length) {
+        requireOpen();
+        Peer peer = peerOrNull(peerId);
+        if (peer == null || peer.state != PeerState.CONNECTED || channelId < 0 || channelId >= peer.channelCount
+                || length < 0 || length > config.maxPacketSize()) {
+            stats.countDrop(DropReason.SEND_REFUSED);
+            return false;
+        }
+        Channel channel = peer.channels[channelId];
+        int fragmentLength = fragmentPayloadSize(peer);
+        if (length > fragmentLength) {
+            int fragmentCount = (int) ((length + (long) fragmentLength - 1) / fragmentLength);
+            if (fragmentCount > Protocol.MAXIMUM_FRAGMENT_COUNT) {
+                stats.countDrop(DropReason.SEND_REFUSED);
+                return false;
+            }
+            int commandByte;
+            int startSequence;
+            if ((flags & (EnetPacketFlags.RELIABLE | EnetPacketFlags.UNRELIABLE_FRAGMENT)) == EnetPacketFlags.UNRELIABLE_FRAGMENT
+                    && channel.outgoingUnreliableSequence < 0xFFFF) {
+                commandByte = Protocol.SEND_UNRELIABLE_FRAGMENT;
+                startSequence = (channel.outgoingUnreliableSequence + 1) & 0xFFFF;
+            } else {
+                commandByte = Protocol.SEND_FRAGMENT | Protocol.FLAG_ACKNOWLEDGE;
+                startSequence = (channel.outgoingReliableSequence + 1) & 0xFFFF;
+            }
+            int fragmentOffset = 0;
+            for (int number = 0; number < fragmentCount; number++, fragmentOffset += fragmentLength) {
+                int slice = Math.min(fragmentLength, length - fragmentOffset);
+                OutgoingCommand c = pool.acquireOutgoing();
+                c.begin(commandByte, channelId, Protocol.FRAGMENT_COMMAND_SIZE, slice);
+                byte[] b = c.bytes;
+                Wire.put16(b, 4, startSequence);
+                Wire.put16(b, 6, slice);
+                Wire.put32(b, 8, fragmentCount);
+                Wire.put32(b, 12, number);
+                Wire.put32(b, 16, length);
+                Wire.put32(b, 20, fragmentOffset);
+                data.read(offset + fragmentOffset, b, Protocol.FRAGMENT_COMMAND_SIZE, slice);
+                c.hasPacket = true;
+                c.fragmentOffset = fragmentOffset;
+                c.fragmentLength = slice;
+                queueOutgoing(peer, c);
+            }
+        } else {
+            int commandByte;
+            if ((flags & (EnetPacketFlags.RELIABLE | EnetPacketFlags.UNSEQUENCED)) == EnetPacketFlags.UNSEQUENCED) {
+                commandByte = Protocol.SEND_UNSEQUENCED | Protocol.FLAG_UNSEQUENCED;
+            } else if ((flags & EnetPacketFlags.RELIABLE) != 0 || channel.outgoingUnreliableSequence >= 0xFFFF) {
+                // an unreliable counter at 0xFFFF would wrap and be discarded as stale: promote, as libenet does
+                commandByte = Protocol.SEND_RELIABLE | Protocol.FLAG_ACKNOWLEDGE;
+            } else {
+                commandByte = Protocol.SEND_UNRELIABLE;
+            }
+            int number = commandByte & Protocol.COMMAND_MASK;
+            int fixed = Protocol.commandSize(number);
+            OutgoingCommand c = pool.acquireOutgoing();
+            c.begin(commandByte, channelId, fixed, length);
+            Wire.put16(c.bytes, fixed - 2, length);
+            data.read(offset, c.bytes, fixed, length);
+            c.hasPacket = true;
+            c.fragmentLength = length;
+            queueOutgoing(peer, c);
+        }
+        stats.countPacketSent();
+        return true;
+    }
+
+    /** enet_peer_disconnect. */
+    public void disconnect(int peerId, int data) {
+        requireOpen();
+        Peer peer = peerOrNull(peerId);
+        if (peer == null) {
+            return;
+        }
+        discardPendingEvents(peer);
+        gracefulDisconnect(peer, data);
+    }
+
+    /** enet_peer_disconnect_now. */
+    public void disconnectNow(int peerId, int data) {
+        requireOpen();
+        Peer peer = peerOrNull(peerId);
+        if (peer == null || peer.state == PeerState.DISCONNECTED) {
+            return;
+        }
+        if (peer.state != PeerState.ZOMBIE && peer.state != PeerState.DISCONNECTING) {
+            resetQueues(peer);
+            queueDisconnect(peer, data, false);
+            sender.flush(peer, farewells);
+        }
+        discardPendingEvents(peer);
+        resetPeer(peer);
+    }
+
+    /** enet_peer_disconnect_later. */
+    public void disconnectLater(int peerId, int data) {
+        requireOpen();
+        Peer peer = peerOrNull(peerId);
+        if (peer == null) {
+            return;
+        }
+        if (PeerState.carriesData(peer.state) && !peer.outgoingIdle()) {
+            changeState(peer, PeerState.DISCONNECT_LATER);
+            peer.eventData = data;
+        } else {
+            discardPendingEvents(peer);
+            gracefulDisconnect(peer, data);
+        }
+    }
+
+    /** enet_peer_reset: forgets the connection without a word to the remote. */
+    public void reset(int peerId) {
+        requireOpen();
+        Peer peer = peerOrNull(peerId);
+        if (peer == null) {
+            return;
+        }
+        discardPendingEvents(peer);
+        resetPeer(peer);
+    }
+
+    /** enet_peer_throttle_configure: sets the throttle locally and tells the remote. */
+    public void throttleConfigure(int peerId, int intervalMillis, int acceleration, int deceleration) {
+        requireOpen();
+        Peer peer = peerOrNull(peerId);
+        if (peer == null || !PeerState.carriesData(peer.state)) {
+            return;
+        }
+        peer.packetThrottleInterval = intervalMillis & 0xFFFF_FFFFL;
+        peer.packetThrottleAcceleration = acceleration & 0xFFFF_FFFFL;
+        peer.packetThrottleDeceleration = deceleration & 0xFFFF_FFFFL;
+        OutgoingCommand c = pool.acquireOutgoing();
+        c.begin(Protocol.THROTTLE_CONFIGURE | Protocol.FLAG_ACKNOWLEDGE, Protocol.SYSTEM_CHANNEL,
+                Protocol.commandSize(Protocol.THROTTLE_CONFIGURE), 0);
+        Wire.put32(c.bytes, 4, intervalMillis);
+        Wire.put32(c.bytes, 8, acceleration);
+        Wire.put32(c.bytes, 12, deceleration);
+        queueOutgoing(peer, c);
+    }
+
+    /** enet_peer_timeout: 0 keeps the default for that value. */
+    public void timeout(int peerId, int limit, int minimumMillis, int maximumMillis) {
+        Peer peer = requirePeer(peerId);
+        peer.timeoutLimit = limit > 0 ? limit : Protocol.TIMEOUT_LIMIT;
+        peer.timeoutMinimum = minimumMillis > 0 ? minimumMillis : Protocol.TIMEOUT_MINIMUM;
+        peer.timeoutMaximum = maximumMillis > 0 ? maximumMillis : Protocol.TIMEOUT_MAXIMUM;
+    }
+
+    /** enet_peer_ping_interval: 0 restores the 500 ms default. */
+    public void pingInterval(int peerId, int millis) {
+        requirePeer(peerId).pingInterval = millis > 0 ? millis : Protocol.PING_INTERVAL;
+    }
+
+    public EnetEngineStats stats() {
+        return stats;
+    }
+
+    public boolean isConnected(int peerId) {
+        Peer peer = peerOrNull(peerId);
+        return peer != null && peer.state == PeerState.CONNECTED;
+    }
+
+    public int channelCount(int peerId) {
+        return requirePeer(peerId).channelCount;
+    }
+
+    public long endpoint(int peerId) {
+        return requirePeer(peerId).endpoint;
+    }
+
+    public int roundTripTimeMillis(int peerId) {
+        return requirePeer(peerId).roundTripTime;
+    }
+
+    public int mtu(int peerId) {
+        return requirePeer(peerId).mtu;
+    }
+
+    public int packetThrottle(int peerId) {
+        return requirePeer(peerId).packetThrottle;
+    }
+
+    public int windowSize(int peerId) {
+        return requirePeer(peerId).windowSize;
+    }
+
+    /** Whether the slot is in any state other than DISCONNECTED (handshakes included). */
+    public boolean isActive(int peerId) {
+        Peer peer = peerOrNull(peerId);
+        return peer != null && peer.state != PeerState.DISCONNECTED;
+    }
+
+    public int halfOpenConnections() {
+        return halfOpenPeers;
+    }
+
+    public int outgoingCommandsInUse() {
+        return pool.outgoingInUse();
+    }
+
+    public int incomingCommandsInUse() {
+        return pool.incomingInUse();
+    }
+
+    public Throwable lastInternalError() {
+        return lastInternalError;
+    }
+
+    public long nextServiceMillis(long nowMillis) {
+        if (!farewells.isEmpty()) {
+            return nowMillis;
+        }
+        long next = Long.MAX_VALUE;
+        if (connectedPeers > 0 || recalculateBandwidthLimits) {
+            next = bandwidthThrottleEpoch == Peer.NEVER ? nowMillis : bandwidthThrottleEpoch + Protocol.BANDWIDTH_THROTTLE_INTERVAL;
+        }
+        for (Peer peer : peers) {
+            if (peer.state == PeerState.DISCONNECTED || peer.state == PeerState.ZOMBIE) {
+                continue;
+            }
+            if (!peer.acknowledgements.isEmpty() || !peer.outgoingUnreliable.isEmpty()
+                    || (!peer.outgoingReliable.isEmpty() && !peer.windowBlocked)) {
+                return nowMillis;
+            }
+            if (!peer.sentReliable.isEmpty()) {
+                next = Math.min(next, peer.nextTimeout);
+            } else if (peer.state == PeerState.CONNECTED) {
+                next = Math.min(next, peer.lastReceiveTime + peer.pingInterval);
+            }
+        }
+        return Math.max(next, nowMillis);
+    }
+
+    public void close() {
+        if (closed) {
+            return;
+        }
+        for (Peer peer : peers) {
+            resetQueues(peer);
+        }
+        while (events.size() > 0) {
+            IncomingCommand packet = events.headPacket();
+            events.removeHead();
+            if (packet != null) {
+                pool.release(packet);
+            }
+        }
+        pool.close();
+        closed = true;
+    }
+
+    // ---------------------------------------------------------------- lifecycle used by Receiver and Sender
+
+    /** The payload bytes of one fragment at this peer's MTU: mtu - 4 - 24 (- 4 with checksums). */
+    int fragmentPayloadSize(Peer peer) {
+        return peer.mtu - Protocol.HEADER_SIZE - Protocol.FRAGMENT_COMMAND_SIZE - (config.checksum() ? Protocol.CHECKSUM_SIZE : 0);
+    }
+
+    Peer lowestFreeSlot() {
+        for (Peer peer : peers) {
+            if (peer.state == PeerState.DISCONNECTED) {
+                return peer;
+            }
+        }
+        return null;
+    }
+
+    /** Moves a peer to {@code next}, keeping the connected / half-open counts (enet_peer_on_connect/on_disconnect). */
+    void changeState(Peer peer, int next) {
+        int previous = peer.state;
+        boolean wasConnected = PeerState.carriesData(previous);
+        boolean isConnected = PeerState.carriesData(next);
+        if (wasConnected && !isConnected) {
+            if (peer.incomingBandwidth != 0) {
+                bandwidthLimitedPeers--;
+            }
+            connectedPeers--;
+            recalculateBandwidthLimits = true;
+        } else if (!wasConnected && isConnected) {
+            if (peer.incomingBandwidth != 0) {
+                bandwidthLimitedPeers++;
+            }
+            connectedPeers++;
+        }
+        if (previous == PeerState.ACKNOWLEDGING_CONNECT && next != PeerState.ACKNOWLEDGING_CONNECT) {
+            halfOpenPeers--;
+        } else if (previous != PeerState.ACKNOWLEDGING_CONNECT && next == PeerState.ACKNOWLEDGING_CONNECT) {
+            halfOpenPeers++;
+        }
+        peer.state = next;
+    }
+
+    /** Assigns sequence numbers and queues the command (enet_peer_setup_outgoing_command). */
+    void queueOutgoing(Peer peer, OutgoingCommand c) {
+        peer.outgoingDataTotal += c.length;
+        if (c.channel == Protocol.SYSTEM_CHANNEL) {
+            peer.outgoingReliableSequence = (peer.outgoingReliableSequence + 1) & 0xFFFF;
+            c.patchReliableSequence(peer.outgoingReliableSequence);
+        } else {
+            Channel channel = peer.channels[c.channel];
+            if ((c.command & Protocol.FLAG_ACKNOWLEDGE) != 0) {
+                channel.outgoingReliableSequence = (channel.outgoingReliableSequence + 1) & 0xFFFF;
+                channel.outgoingUnreliableSequence = 0;
+                c.patchReliableSequence(channel.outgoingReliableSequence);
+            } else if ((c.command & Protocol.FLAG_UNSEQUENCED) != 0) {
+                peer.outgoingUnsequencedGroup = (peer.outgoingUnsequencedGroup + 1) & 0xFFFF;
+                c.patchReliableSequence(0);
+            } else {
+                if (c.fragmentOffset == 0) {
+                    channel.outgoingUnreliableSequence++;
+                }
+                c.patchReliableSequence(channel.outgoingReliableSequence);
+                c.unreliableSequence = channel.outgoingUnreliableSequence;
+            }
+        }
+        if (c.number() == Protocol.SEND_UNRELIABLE) {
+            Wire.put16(c.bytes, 4, c.unreliableSequence);
+        } else if (c.number() == Protocol.SEND_UNSEQUENCED) {
+            Wire.put16(c.bytes, 4, peer.outgoingUnsequencedGroup);
+        }
+        if ((c.command & Protocol.FLAG_ACKNOWLEDGE) != 0) {
+            peer.outgoingReliable.addLast(c);
+        } else {
+            peer.outgoingUnreliable.addLast(c);
+        }
+    }
+
+    void queueDisconnect(Peer peer, int data, boolean reliable) {
+        OutgoingCommand c = pool.acquireOutgoing();
+        int flag = reliable ? Protocol.FLAG_ACKNOWLEDGE : Protocol.FLAG_UNSEQUENCED;
+        c.begin(Protocol.DISCONNECT | flag, Protocol.SYSTEM_CHANNEL, Protocol.commandSize(Protocol.DISCONNECT), 0);
+        Wire.put32(c.bytes, 4, data);
+        queueOutgoing(peer, c);
+    }
+
+    /** enet_peer_ping: only connected peers ping. */
+    void ping(Peer peer) {
+        if (peer.state != PeerState.CONNECTED) {
+            return;
+        }
+        OutgoingCommand c = pool.acquireOutgoing();
+        c.begin(Protocol.PING | Protocol.FLAG_ACKNOWLEDGE, Protocol.SYSTEM_CHANNEL, Protocol.commandSize(Protocol.PING), 0);
+        queueOutgoing(peer, c);
+    }
+
+    /** The body of enet_peer_disconnect (the caller decides about pending events). */
+    void gracefulDisconnect(Peer peer, int data) {
+        int state = peer.state;
+        if (state == PeerState.DISCONNECTING || state == PeerState.DISCONNECTED
+                || state == PeerState.ACKNOWLEDGING_DISCONNECT || state == PeerState.ZOMBIE) {
+            return;
+        }
+        resetQueues(peer);
+        boolean connected = PeerState.carriesData(state);
+        queueDisconnect(peer, data, connected);
+        if (connected) {
+            changeState(peer, PeerState.DISCONNECTING);
+        } else {
+            sender.flush(peer, farewells);
+            resetPeer(peer);
+        }
+    }
+
+    /** Finds and removes the acknowledged command; returns its command number or 0 (libenet's remove_sent_reliable_command). */
+    int removeSentReliable(Peer peer, int sequence, int channelId) {
+        boolean wasSent = true;
+        OutgoingCommand c = peer.sentReliable.first();
+        while (c != null && !(c.reliableSequence == sequence && c.channel == channelId)) {
+            c = peer.sentReliable.next(c);
+        }
+        if (c == null) {
+            wasSent = false;
+            c = peer.outgoingReliable.first();
+            while (c != null) {
+                if (c.sendAttempts < 1) {
+                    return 0;
+                }
+                if (c.reliableSequence == sequence && c.channel == channelId) {
+                    break;
+                }
+                c = peer.outgoingReliable.next(c);
+            }
+            if (c == null) {
+                return 0;
+            }
+        }
+        if (channelId < peer.channelCount) {
+            Channel channel = peer.channels[channelId];
+            int window = sequence / Protocol.RELIABLE_WINDOW_SIZE;
+            if (channel.reliableWindows[window] > 0) {
+                if (--channel.reliableWindows[window] == 0) {
+                    channel.usedReliableWindows &= ~(1 << window);
+                }
+            }
+        }
+        int number = c.number();
+        if (wasSent) {
+            peer.sentReliable.remove(c);
+            if (c.hasPacket) {
+                peer.reliableDataInTransit -= c.fragmentLength;
+            }
+        } else {
+            peer.outgoingReliable.remove(c);
+        }
+        pool.release(c);
+        peer.windowBlocked = false;
+        OutgoingCommand first = peer.sentReliable.first();
+        if (first != null) {
+            peer.nextTimeout = first.sentTime + first.roundTripTimeout;
+        }
+        return number;
+    }
+
+    void notifyConnect(Peer peer, int eventData) {
+        recalculateBandwidthLimits = true;
+        changeState(peer, PeerState.CONNECTED);
+        events.add(EventQueue.CONNECTED, peer.incomingPeerId, peer.endpoint, eventData, null);
+    }
+
+    /** A timeout or the acknowledged DISCONNECT: half-open server slots vanish silently, others report. */
+    void notifyDisconnect(Peer peer) {
+        if (peer.state >= PeerState.CONNECTION_PENDING) {
+            recalculateBandwidthLimits = true;
+        }
+        if (peer.state != PeerState.CONNECTING && peer.state < PeerState.CONNECTION_SUCCEEDED) {
+            resetPeer(peer);
+        } else {
+            zombie(peer, 0);
+        }
+    }
+
+    /** The connection is over: report it and free the slot. */
+    void zombie(Peer peer, int data) {
+        events.add(EventQueue.DISCONNECTED, peer.incomingPeerId, peer.endpoint, data, null);
+        resetPeer(peer);
+    }
+
+    /** enet_peer_reset: back to a free slot (session ids survive, as in libenet). */
+    void resetPeer(Peer peer) {
+        changeState(peer, PeerState.DISCONNECTED);
+        resetQueues(peer);
+        peer.resetTimingAndLimits(config.mtu());
+        peer.waitingData = 0;
+        peer.waitingCountedFrom = events.nextSequence();
+    }
+
+    /** enet_peer_reset_queues: drops everything queued in either direction and closes the channels. */
+    void resetQueues(Peer peer) {
+        peer.acknowledgements.clear();
+        releaseAll(peer.sentReliable);
+        releaseAll(peer.outgoingReliable);
+        releaseAll(peer.outgoingUnreliable);
+        for (int i = 0; i < peer.channelCount; i++) {
+            Channel channel = peer.channels[i];
+            dropAll(peer, channel.incomingReliable);
+            dropAll(peer, channel.incomingUnreliable);
+        }
+        peer.channelCount = 0;
+        peer.reliableDataInTransit = 0;
+        peer.windowBlocked = false;
+    }
+
+    /** Hands a completed packet to the event queue. */
+    void deliver(Peer peer, IncomingCommand packet) {
+        stats.countPacketReceived();
+        events.add(EventQueue.RECEIVED, peer.incomingPeerId, peer.endpoint, 0, packet);
+    }
+
+    /** Drops a received command that will never be delivered, returning its memory charge. */
+    void dropIncoming(Peer peer, IncomingCommand c) {
+        if (c.reassemblyCharge > 0) {
+            peer.reassemblyBytes -= c.reassemblyCharge;
+        } else {
+            peer.waitingData -= c.length;
+        }
+        pool.release(c);
+    }
+
+    private void dropAll(Peer peer, NodeList<IncomingCommand> list) {
+        IncomingCommand c;
+        while ((c = list.poll()) != null) {
+            dropIncoming(peer, c);
+        }
+    }
+
+    private void releaseAll(NodeList<OutgoingCommand> list) {
+        OutgoingCommand c;
+        while ((c = list.poll()) != null) {
+            pool.release(c);
+        }
+    }
+
+    private void discardPendingEvents(Peer peer) {
+        peer.discardEventsBefore = events.nextSequence();
+    }
+
+    private Peer peerOrNull(int peerId) {
+        return peerId >= 0 && peerId < peers.length ? peers[peerId] : null;
+    }
+
+    private Peer requirePeer(int peerId) {
+        if (peerId < 0 || peerId >= peers.length) {
+            throw new IllegalArgumentException("peer id " + peerId + " is not a slot of this host (0.." + (peers.length - 1) + ")");
+        }
+        return peers[peerId];
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the ENet engine is closed; create a new one");
+        }
+    }
+
+    private void internalError(RuntimeException e) {
+        stats.countDrop(DropReason.INTERNAL_ERROR);
+        lastInternalError = e;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.entitynet.transport.enet.engine;
+
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * A received data command waiting for its turn (out of order, or a fragment group being
+ * reassembled) or waiting in the event queue. Its payload is pooled off-heap memory.
+ */
+final class IncomingCommand extends ListNode {
+    /** Buffers above this size are freed on release instead of kept in the pool. */
+    static final int POOLED_CAPACITY = 64 * 1024;
+
+    Bytes<?> data = Bytes.allocateElasticDirect(256);
+    int number;
+    int channel;
+    int flags;
+    int reliableSequence;
+    int unreliableSequence;
+    int length;
+    int fragmentCount;
+    int fragmentsRemaining;
+    long[] fragmentBits = new long[1];
+    /** Bytes charged against the peer's reassembly cap while the group is incomplete. */
+    long reassemblyCharge;
+
+    void prepare(int commandNumber, int channelId, int packetFlags, int reliableSeq, int unreliableSeq, int packetLength) {
+        number = commandNumber;
+        channel = channelId;
+        flags = packetFlags;
+        reliableSequence = reliableSeq;
+        unreliableSequence = unreliableSeq;
+        length = packetLength;
+        fragmentCount = 0;
+        fragmentsRemaining = 0;
+        reassemblyCharge = 0;
+        data.clear();
+        data.ensureCapacity(packetLength);
+    }
+
+    /** Sets up the fragment bitmap for {@code count} fragments. */
+    void expectFragments(int count) {
+        fragmentCount = count;
+        fragmentsRemaining = count;
+        int words = (count + 63) >>> 6;
+        if (fragmentBits.length < words) {
+            fragmentBits = new long[words];
+        } else {
+            java.util.Arrays.fill(fragmentBits, 0, words, 0L);
+        }
+    }
+
+    /** Marks fragment {@code n}; false when it had arrived before. */
+    boolean markFragment(int n) {
+        long bit = 1L << (n & 63);
+        int word = n >>> 6;
+        if ((fragmentBits[word] & bit) != 0) {
+            return false;
+        }
+        fragmentBits[word] |= bit;
+        fragmentsRemaining--;
+        return true;
+    }
+
+    boolean complete() {
+        return fragmentsRemaining <= 0;
+    }
+
+    /** Makes the readable range of {@link #data} the packet. */
+    Bytes<?> payload() {
+        data.readPosition(0);
+        data.writePosition(length);
+        return data;
+    }
+}

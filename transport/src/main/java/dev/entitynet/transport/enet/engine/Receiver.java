@@ -1,0 +1,411 @@
+package dev.entitynet.transport.enet.engine;
+
+import dev.entitynet.transport.enet.DropReason;
+import dev.entitynet.transport.enet.protocol.Protocol;
+import dev.entitynet.transport.enet.protocol.Wire;
+import net.openhft.chronicle.bytes.BytesStore;
+
+import java.util.zip.CRC32;
+
+/**
+ * Validates one datagram and runs its commands (libenet's protocol_handle_incoming_commands): the
+ * header checks, the control commands (handshake, ACK, DISCONNECT, PING, BANDWIDTH_LIMIT,
+ * THROTTLE_CONFIGURE) and queueing of acknowledgements. Data commands go to {@link DataReceiver}.
+ * Anything malformed stops the datagram and is counted; nothing is ever sent back for it.
+ */
+final class Receiver {
+    private final Host host;
+    private final DataReceiver data;
+    /** The datagram being handled, copied so fields can be read (and the checksum patched) in place. */
+    private final byte[] buffer = new byte[Protocol.MAXIMUM_DATAGRAM];
+    private final CRC32 crc = new CRC32();
+    private long source;
+
+    Receiver(Host host) {
+        this.host = host;
+        this.data = new DataReceiver(host, buffer);
+    }
+
+    void receive(long endpoint, BytesStore<?, ?> src, long offset, int length) {
+        host.stats.countReceived(Math.max(length, 0));
+        if (length > Protocol.MAXIMUM_DATAGRAM) {
+            drop(DropReason.DATAGRAM_TOO_LONG);
+            return;
+        }
+        if (length < Protocol.SHORT_HEADER_SIZE) {
+            drop(DropReason.DATAGRAM_TOO_SHORT);
+            return;
+        }
+        src.read(offset, buffer, 0, length);
+        source = endpoint;
+        int word = Wire.u16(buffer, 0);
+        boolean hasSentTime = (word & Protocol.HEADER_FLAG_SENT_TIME) != 0;
+        int session = (word & Protocol.HEADER_SESSION_MASK) >>> Protocol.HEADER_SESSION_SHIFT;
+        int peerId = word & Protocol.HEADER_PEER_ID_MASK;
+        int headerSize = hasSentTime ? Protocol.HEADER_SIZE : Protocol.SHORT_HEADER_SIZE;
+        int checksumAt = headerSize;
+        if (host.config.checksum()) {
+            headerSize += Protocol.CHECKSUM_SIZE;
+        }
+        if (length < headerSize) {
+            drop(DropReason.DATAGRAM_TOO_SHORT);
+            return;
+        }
+        Peer peer = null;
+        if (peerId != Protocol.MAXIMUM_PEER_ID) {
+            if (peerId >= host.peers.length) {
+                drop(DropReason.UNKNOWN_PEER);
+                return;
+            }
+            peer = host.peers[peerId];
+            if (peer.state == PeerState.DISCONNECTED || peer.state == PeerState.ZOMBIE) {
+                drop(DropReason.PEER_NOT_ACTIVE);
+                return;
+            }
+            if (peer.endpoint != endpoint) {
+                drop(DropReason.ADDRESS_MISMATCH);
+                return;
+            }
+            if (peer.outgoingPeerId < Protocol.MAXIMUM_PEER_ID && session != peer.incomingSessionId) {
+                drop(DropReason.SESSION_MISMATCH);
+                return;
+            }
+        }
+        if ((word & Protocol.HEADER_FLAG_COMPRESSED) != 0) {
+            drop(DropReason.COMPRESSED);
+            return;
+        }
+        if (host.config.checksum() && !checksumMatches(peer, checksumAt, length)) {
+            drop(DropReason.CHECKSUM_MISMATCH);
+            return;
+        }
+        if (peer != null) {
+            peer.incomingDataTotal += length;
+        }
+        int sentTime = hasSentTime ? Wire.u16(buffer, 2) : -1;
+        handleCommands(peer, headerSize, length, sentTime);
+    }
+
+    private void handleCommands(Peer peer, int position, int length, int sentTime) {
+        data.begin(length);
+        while (position < length) {
+            if (position + Protocol.COMMAND_HEADER_SIZE > length) {
+                drop(DropReason.MALFORMED_COMMAND);
+                return;
+            }
+            int commandByte = buffer[position] & 0xFF;
+            int number = commandByte & Protocol.COMMAND_MASK;
+            if (!Protocol.isValidCommand(number) || position + Protocol.commandSize(number) > length) {
+                drop(DropReason.MALFORMED_COMMAND);
+                return;
+            }
+            int at = position;
+            int end = at + Protocol.commandSize(number);
+            if (peer == null && number != Protocol.CONNECT) {
+                drop(DropReason.UNEXPECTED_COMMAND);
+                return;
+            }
+            int next;
+            switch (number) {
+                case Protocol.ACKNOWLEDGE -> next = handleAcknowledge(peer, at, end);
+                case Protocol.CONNECT -> {
+                    if (peer != null) {
+                        drop(DropReason.UNEXPECTED_COMMAND);
+                        next = -1;
+                    } else {
+                        peer = handleConnect(at);
+                        next = peer == null ? -1 : end;
+                    }
+                }
+                case Protocol.VERIFY_CONNECT -> next = handleVerifyConnect(peer, at, end);
+                case Protocol.DISCONNECT -> next = handleDisconnect(peer, commandByte, at, end);
+                case Protocol.PING -> next = requireDataState(peer) ? end : -1;
+                case Protocol.BANDWIDTH_LIMIT -> next = handleBandwidthLimit(peer, at, end);
+                case Protocol.THROTTLE_CONFIGURE -> next = handleThrottleConfigure(peer, at, end);
+                case Protocol.SEND_RELIABLE -> next = data.sendReliable(peer, at, end);
+                case Protocol.SEND_UNRELIABLE -> next = data.sendUnreliable(peer, at, end);
+                case Protocol.SEND_UNSEQUENCED -> next = data.sendUnsequenced(peer, at, end);
+                case Protocol.SEND_FRAGMENT -> next = data.sendFragment(peer, at, end);
+                default -> next = data.sendUnreliableFragment(peer, at, end);
+            }
+            if (next < 0) {
+                return;
+            }
+            position = next;
+            if ((commandByte & Protocol.FLAG_ACKNOWLEDGE) != 0) {
+                if (sentTime < 0) {
+                    // libenet acks only with an echo time to give; it drops the rest of such a datagram
+                    return;
+                }
+                queueAcknowledgement(peer, number, buffer[at + 1] & 0xFF, Wire.u16(buffer, at + 2), sentTime);
+            }
+        }
+    }
+
+    /** libenet's enet_peer_queue_acknowledgement, with its "not too far ahead" filter. */
+    private void queueAcknowledgement(Peer peer, int number, int channelId, int sequence, int sentTime) {
+        switch (peer.state) {
+            case PeerState.DISCONNECTING, PeerState.ACKNOWLEDGING_CONNECT, PeerState.DISCONNECTED, PeerState.ZOMBIE -> {
+                return;
+            }
+            case PeerState.ACKNOWLEDGING_DISCONNECT -> {
+                if (number != Protocol.DISCONNECT) {
+                    return;
+                }
+            }
+            default -> {
+            }
+        }
+        if (channelId < peer.channelCount) {
+            int incoming = peer.channels[channelId].incomingReliableSequence;
+            int window = Protocol.relativeWindow(sequence, incoming);
+            int current = incoming / Protocol.RELIABLE_WINDOW_SIZE;
+            if (window >= current + Protocol.FREE_RELIABLE_WINDOWS - 1 && window <= current + Protocol.FREE_RELIABLE_WINDOWS) {
+                return;
+            }
+        }
+        if (peer.acknowledgements.size() >= Peer.MAX_QUEUED_ACKS) {
+            drop(DropReason.ACK_QUEUE_FULL);
+            return;
+        }
+        peer.acknowledgements.enqueue(Peer.packAck(channelId, sequence, sentTime, number == Protocol.DISCONNECT));
+        peer.outgoingDataTotal += 8;
+    }
+
+    private int handleAcknowledge(Peer peer, int at, int end) {
+        long now = host.now;
+        long echoed = (now & ~0xFFFFL) | Wire.u16(buffer, at + 6);
+        if ((echoed & 0x8000) > (now & 0x8000)) {
+            echoed -= 0x10000;
+        }
+        if (now < echoed) {
+            // an echo from the future: ignored, the command stays unacknowledged
+            drop(DropReason.BAD_ACKNOWLEDGEMENT);
+            return end;
+        }
+        peer.sampleRoundTrip((int) Math.max(now - echoed, 1), now);
+        int number = host.removeSentReliable(peer, Wire.u16(buffer, at + 4), buffer[at + 1] & 0xFF);
+        switch (peer.state) {
+            case PeerState.ACKNOWLEDGING_CONNECT -> {
+                if (number != Protocol.VERIFY_CONNECT) {
+                    drop(DropReason.BAD_ACKNOWLEDGEMENT);
+                    return -1;
+                }
+                host.notifyConnect(peer, peer.eventData);
+            }
+            case PeerState.DISCONNECTING -> {
+                if (number != Protocol.DISCONNECT) {
+                    drop(DropReason.BAD_ACKNOWLEDGEMENT);
+                    return -1;
+                }
+                host.notifyDisconnect(peer);
+            }
+            case PeerState.DISCONNECT_LATER -> {
+                if (peer.outgoingIdle()) {
+                    host.gracefulDisconnect(peer, peer.eventData);
+                }
+            }
+            default -> {
+            }
+        }
+        return end;
+    }
+
+    /** Server side of the handshake: picks the lowest free slot and queues VERIFY_CONNECT. */
+    private Peer handleConnect(int at) {
+        long channelCount = Wire.u32(buffer, at + 16);
+        if (channelCount < Protocol.MINIMUM_CHANNEL_COUNT || channelCount > Protocol.MAXIMUM_CHANNEL_COUNT) {
+            drop(DropReason.CONNECT_BAD_CHANNEL_COUNT);
+            return null;
+        }
+        int connectId = Wire.i32(buffer, at + 40);
+        int sourceIp = (int) (source >>> 16);
+        Peer free = null;
+        for (Peer p : host.peers) {
+            if (p.state == PeerState.DISCONNECTED) {
+                if (free == null) {
+                    free = p;
+                }
+            } else if (p.state != PeerState.CONNECTING && (int) (p.endpoint >>> 16) == sourceIp
+                    && p.endpoint == source && p.connectId == connectId) {
+                drop(DropReason.CONNECT_RETRANSMISSION);
+                return null;
+            }
+        }
+        if (free == null) {
+            drop(DropReason.CONNECT_NO_FREE_SLOT);
+            return null;
+        }
+        if (host.halfOpenPeers >= host.config.maxHalfOpenConnections()) {
+            drop(DropReason.CONNECT_HALF_OPEN_LIMIT);
+            return null;
+        }
+        Peer peer = free;
+        int channels = (int) Math.min(channelCount, host.config.channelLimit());
+        peer.openChannels(channels);
+        host.changeState(peer, PeerState.ACKNOWLEDGING_CONNECT);
+        peer.connectId = connectId;
+        peer.endpoint = source;
+        peer.outgoingPeerId = Wire.u16(buffer, at + 4) & Protocol.HEADER_PEER_ID_MASK;
+        peer.incomingBandwidth = Wire.u32(buffer, at + 20);
+        peer.outgoingBandwidth = Wire.u32(buffer, at + 24);
+        peer.packetThrottleInterval = Wire.u32(buffer, at + 28);
+        peer.packetThrottleAcceleration = Wire.u32(buffer, at + 32);
+        peer.packetThrottleDeceleration = Wire.u32(buffer, at + 36);
+        peer.eventData = Wire.i32(buffer, at + 44);
+
+        int requestedIncoming = Wire.u8(buffer, at + 6);
+        int incomingSession = ((requestedIncoming == 0xFF ? peer.outgoingSessionId : requestedIncoming) + 1) & 3;
+        if (incomingSession == peer.outgoingSessionId) {
+            incomingSession = (incomingSession + 1) & 3;
+        }
+        peer.outgoingSessionId = incomingSession;
+        int requestedOutgoing = Wire.u8(buffer, at + 7);
+        int outgoingSession = ((requestedOutgoing == 0xFF ? peer.incomingSessionId : requestedOutgoing) + 1) & 3;
+        if (outgoingSession == peer.incomingSessionId) {
+            outgoingSession = (outgoingSession + 1) & 3;
+        }
+        peer.incomingSessionId = outgoingSession;
+
+        // 1.3.18's rule (min with our MTU) so we never send datagrams above our own MTU
+        peer.mtu = Math.min(host.config.mtu(), Protocol.clampMtu(Wire.u32(buffer, at + 8)));
+        long hostOutgoing = host.config.outgoingBandwidth();
+        if (hostOutgoing == 0 && peer.incomingBandwidth == 0) {
+            peer.windowSize = Protocol.MAXIMUM_WINDOW_SIZE;
+        } else if (hostOutgoing == 0 || peer.incomingBandwidth == 0) {
+            peer.windowSize = Protocol.windowFor(Math.max(hostOutgoing, peer.incomingBandwidth));
+        } else {
+            peer.windowSize = Protocol.windowFor(Math.min(hostOutgoing, peer.incomingBandwidth));
+        }
+        long offered = Protocol.windowFor(host.config.incomingBandwidth());
+        int window = Protocol.clampWindow(Math.min(offered, Wire.u32(buffer, at + 12)));
+
+        OutgoingCommand c = host.pool.acquireOutgoing();
+        c.begin(Protocol.VERIFY_CONNECT | Protocol.FLAG_ACKNOWLEDGE, Protocol.SYSTEM_CHANNEL,
+                Protocol.commandSize(Protocol.VERIFY_CONNECT), 0);
+        byte[] b = c.bytes;
+        Wire.put16(b, 4, peer.incomingPeerId);
+        Wire.put8(b, 6, incomingSession);
+        Wire.put8(b, 7, outgoingSession);
+        Wire.put32(b, 8, peer.mtu);
+        Wire.put32(b, 12, window);
+        Wire.put32(b, 16, channels);
+        Wire.put32(b, 20, host.config.incomingBandwidth());
+        Wire.put32(b, 24, host.config.outgoingBandwidth());
+        Wire.put32(b, 28, peer.packetThrottleInterval);
+        Wire.put32(b, 32, peer.packetThrottleAcceleration);
+        Wire.put32(b, 36, peer.packetThrottleDeceleration);
+        Wire.put32(b, 40, connectId);
+        host.queueOutgoing(peer, c);
+        return peer;
+    }
+
+    /** Client side of the handshake: checks VERIFY_CONNECT against our CONNECT and completes. */
+    private int handleVerifyConnect(Peer peer, int at, int end) {
+        if (peer.state != PeerState.CONNECTING) {
+            return end;
+        }
+        long channelCount = Wire.u32(buffer, at + 16);
+        if (channelCount < Protocol.MINIMUM_CHANNEL_COUNT || channelCount > Protocol.MAXIMUM_CHANNEL_COUNT
+                || Wire.u32(buffer, at + 28) != peer.packetThrottleInterval
+                || Wire.u32(buffer, at + 32) != peer.packetThrottleAcceleration
+                || Wire.u32(buffer, at + 36) != peer.packetThrottleDeceleration
+                || Wire.i32(buffer, at + 40) != peer.connectId) {
+            drop(DropReason.BAD_VERIFY_CONNECT);
+            host.zombie(peer, 0);
+            return -1;
+        }
+        host.removeSentReliable(peer, 1, Protocol.SYSTEM_CHANNEL);
+        if (channelCount < peer.channelCount) {
+            peer.channelCount = (int) channelCount;
+        }
+        peer.outgoingPeerId = Wire.u16(buffer, at + 4) & Protocol.HEADER_PEER_ID_MASK;
+        peer.incomingSessionId = Wire.u8(buffer, at + 6);
+        peer.outgoingSessionId = Wire.u8(buffer, at + 7);
+        int mtu = Protocol.clampMtu(Wire.u32(buffer, at + 8));
+        if (mtu < peer.mtu) {
+            peer.mtu = mtu;
+        }
+        int window = Protocol.clampWindow(Wire.u32(buffer, at + 12));
+        if (window < peer.windowSize) {
+            peer.windowSize = window;
+        }
+        peer.incomingBandwidth = Wire.u32(buffer, at + 20);
+        peer.outgoingBandwidth = Wire.u32(buffer, at + 24);
+        host.notifyConnect(peer, 0);
+        return end;
+    }
+
+    private int handleDisconnect(Peer peer, int commandByte, int at, int end) {
+        int state = peer.state;
+        if (state == PeerState.DISCONNECTED || state == PeerState.ZOMBIE || state == PeerState.ACKNOWLEDGING_DISCONNECT) {
+            return end;
+        }
+        int remoteData = Wire.i32(buffer, at + 4);
+        host.resetQueues(peer);
+        if (state == PeerState.CONNECTION_SUCCEEDED || state == PeerState.DISCONNECTING || state == PeerState.CONNECTING) {
+            host.zombie(peer, remoteData);
+        } else if (!PeerState.carriesData(state)) {
+            host.resetPeer(peer);
+        } else if ((commandByte & Protocol.FLAG_ACKNOWLEDGE) != 0) {
+            host.changeState(peer, PeerState.ACKNOWLEDGING_DISCONNECT);
+            peer.eventData = remoteData;
+        } else {
+            host.zombie(peer, remoteData);
+        }
+        return end;
+    }
+
+    private int handleBandwidthLimit(Peer peer, int at, int end) {
+        if (!requireDataState(peer)) {
+            return -1;
+        }
+        if (peer.incomingBandwidth != 0) {
+            host.bandwidthLimitedPeers--;
+        }
+        peer.incomingBandwidth = Wire.u32(buffer, at + 4);
+        peer.outgoingBandwidth = Wire.u32(buffer, at + 8);
+        if (peer.incomingBandwidth != 0) {
+            host.bandwidthLimitedPeers++;
+        }
+        long hostOutgoing = host.config.outgoingBandwidth();
+        if (peer.incomingBandwidth == 0 && hostOutgoing == 0) {
+            peer.windowSize = Protocol.MAXIMUM_WINDOW_SIZE;
+        } else if (peer.incomingBandwidth == 0 || hostOutgoing == 0) {
+            peer.windowSize = Protocol.windowFor(Math.max(peer.incomingBandwidth, hostOutgoing));
+        } else {
+            peer.windowSize = Protocol.windowFor(Math.min(peer.incomingBandwidth, hostOutgoing));
+        }
+        return end;
+    }
+
+    private int handleThrottleConfigure(Peer peer, int at, int end) {
+        if (!requireDataState(peer)) {
+            return -1;
+        }
+        peer.packetThrottleInterval = Wire.u32(buffer, at + 4);
+        peer.packetThrottleAcceleration = Wire.u32(buffer, at + 8);
+        peer.packetThrottleDeceleration = Wire.u32(buffer, at + 12);
+        return end;
+    }
+
+    private boolean requireDataState(Peer peer) {
+        if (!PeerState.carriesData(peer.state)) {
+            drop(DropReason.WRONG_STATE);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean checksumMatches(Peer peer, int at, int length) {
+        long desired = Wire.u32(buffer, at);
+        Wire.put32(buffer, at, peer != null ? peer.connectId : 0);
+        crc.reset();
+        crc.update(buffer, 0, length);
+        return crc.getValue() == desired;
+    }
+
+    private void drop(DropReason reason) {
+        host.stats.countDrop(reason);
+    }
+}

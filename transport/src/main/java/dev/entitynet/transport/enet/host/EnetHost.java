@@ -1,0 +1,410 @@
+package dev.entitynet.transport.enet.host;
+
+import dev.entitynet.transport.SendResult;
+import dev.entitynet.transport.enet.EnetConfig;
+import dev.entitynet.transport.enet.EnetEngine;
+import dev.entitynet.transport.enet.EnetEventListener;
+import dev.entitynet.transport.enet.EnetPacketFlags;
+import dev.entitynet.transport.enet.Endpoints;
+import dev.entitynet.transport.enet.netty.UdpSocket;
+import dev.entitynet.transport.ring.OverflowingRingWriter;
+import dev.entitynet.transport.ring.SpscRecordRing;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
+
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An ENet host on a real UDP socket, with libenet's API shape: create one bound to an address,
+ * {@link #connect} to remote hosts, {@link #send} packets with ENet's flags, and drain connections,
+ * disconnections and packets with {@link #service} on your own thread.
+ *
+ * <p>The protocol engine runs on the socket's Netty event loop, which acknowledges, retransmits
+ * and pings on its own; this object only passes commands and events through two off-heap rings.
+ * All methods are for one caller thread. Peers are identified by handles (non-negative ints) that
+ * stay unique per connection even when ENet reuses the peer slot; a handle of a connection that
+ * has ended is simply not live any more.
+ *
+ * <p>Sending never blocks: when the command ring is full, {@code send} returns
+ * {@link SendResult#BACK_PRESSURE} and nothing is queued. Disconnect requests are never refused.
+ */
+public final class EnetHost implements AutoCloseable {
+    private final EnetConfig config;
+    private final SpscRecordRing commandRing;
+    private final OverflowingRingWriter commands;
+    private final SpscRecordRing events;
+    private final EngineLoop loop;
+    private final UdpSocket socket;
+    private final int maxPacketSize;
+    private final Bytes<Void> payloadView;
+    private final HeapWrap heapWrap = new HeapWrap();
+
+    private final int[] liveHandle = new int[PeerHandles.SLOTS];
+    private final boolean[] sendable = new boolean[PeerHandles.SLOTS];
+    private final int[] channels = new int[PeerHandles.SLOTS];
+    private final long[] endpoints = new long[PeerHandles.SLOTS];
+    private long backPressured;
+    private boolean closed;
+
+    private EnetHost(EnetConfig config, InetSocketAddress bind, EnetHostOptions options) {
+        this.commandRing = new SpscRecordRing(options.commandRingBytes());
+        this.events = new SpscRecordRing(options.eventRingBytes());
+        this.maxPacketSize = Math.min(config.maxPacketSize(), Math.min(commandRing.maxBodyLength() - HostRecords.SEND_PAYLOAD,
+                events.maxBodyLength() - HostRecords.RECEIVED_PAYLOAD));
+        this.config = config.withMaxPacketSize(maxPacketSize);
+        this.commands = new OverflowingRingWriter(commandRing);
+        this.loop = new EngineLoop(new EnetEngine(this.config, options.seed()), commandRing, events);
+        this.payloadView = events.memory().bytesForRead();
+        Arrays.fill(liveHandle, -1);
+        UdpSocket bound;
+        try {
+            bound = UdpSocket.bind(bind, options.socket(), loop, "enet-host-" + bind.getPort());
+        } catch (RuntimeException e) {
+            freeMemory();
+            throw e;
+        }
+        this.socket = bound;
+        loop.start(socket, options.tickMicros());
+    }
+
+    /** Creates a host with default options bound to {@code bind} (port 0 = any free port). */
+    public static EnetHost create(EnetConfig config, InetSocketAddress bind) {
+        return create(config, bind, EnetHostOptions.defaults());
+    }
+
+    /**
+     * Creates a host bound to {@code bind} (an IPv4 address; port 0 = any free port).
+     *
+     * @throws IllegalStateException when the address cannot be bound
+     */
+    public static EnetHost create(EnetConfig config, InetSocketAddress bind, EnetHostOptions options) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(options, "options");
+        return new EnetHost(config, bind, options);
+    }
+
+    /** The settings the engine runs with (maxPacketSize reduced to what the rings can carry). */
+    public EnetConfig config() {
+        return config;
+    }
+
+    /** The bound address, with the real port when bound to port 0. */
+    public InetSocketAddress localAddress() {
+        return socket.localAddress();
+    }
+
+    /** Whether the socket uses epoll (false: Java NIO). */
+    public boolean isEpoll() {
+        return socket.isEpoll();
+    }
+
+    /** The largest packet {@link #send} accepts and the engine will deliver. */
+    public int maxPacketSize() {
+        return maxPacketSize;
+    }
+
+    /**
+     * Starts connecting to {@code remote} asking for {@code channelCount} channels (1..255) and
+     * passing {@code data} in the CONNECT (the server sees it in its connect event). Completion or
+     * failure arrives as an event from {@link #service}.
+     *
+     * @return the new peer's handle, or -1 when every peer slot is in use
+     */
+    public int connect(InetSocketAddress remote, int channelCount, int data) {
+        ensureOpen();
+        if (channelCount < 1 || channelCount > EnetConfig.MAX_CHANNELS) {
+            throw new IllegalArgumentException("channelCount " + channelCount + " must be 1..255");
+        }
+        long endpoint = Endpoints.of(remote);
+        flushCommands();
+        int handle;
+        try {
+            handle = socket.eventLoop().submit(() -> loop.connect(endpoint, channelCount, data)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the event loop failed to start the connection", e);
+        }
+        if (handle >= 0) {
+            int slot = PeerHandles.slot(handle);
+            liveHandle[slot] = handle;
+            sendable[slot] = false;
+            endpoints[slot] = endpoint;
+        }
+        return handle;
+    }
+
+    /**
+     * Queues a packet to {@code peer} on {@code channel} with ENet {@code flags}
+     * ({@link EnetPacketFlags}); the bytes are copied.
+     *
+     * @return SENT, NOT_CONNECTED when the peer is not (or no longer) connected, or BACK_PRESSURE
+     *     when the command ring is full (nothing queued; try again after a later service call)
+     * @throws IllegalArgumentException for a channel outside the peer's negotiated channels or a
+     *     packet larger than {@link #maxPacketSize()}
+     */
+    public SendResult send(int peer, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
+        ensureOpen();
+        checkLength(length);
+        int slot = PeerHandles.slot(peer);
+        if (peer < 0 || liveHandle[slot] != peer || !sendable[slot]) {
+            return SendResult.NOT_CONNECTED;
+        }
+        if (channel < 0 || channel >= channels[slot]) {
+            throw new IllegalArgumentException("channel " + channel + " is out of range: the connection negotiated "
+                    + channels[slot] + " channels");
+        }
+        return enqueueSend(peer, channel, flags, data, offset, length);
+    }
+
+    /** {@link #send(int, int, int, BytesStore, long, int)} from a heap array. */
+    public SendResult send(int peer, int channel, int flags, byte[] data, int offset, int length) {
+        return send(peer, channel, flags, heapWrap.of(data), offset, length);
+    }
+
+    /**
+     * Queues a packet to every connected peer whose connection has {@code channel}
+     * (enet_host_broadcast).
+     *
+     * @return SENT or BACK_PRESSURE
+     */
+    public SendResult broadcast(int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
+        ensureOpen();
+        checkLength(length);
+        if (channel < 0 || channel >= EnetConfig.MAX_CHANNELS) {
+            throw new IllegalArgumentException("channel " + channel + " must be 0..254");
+        }
+        return enqueueSend(HostRecords.BROADCAST_HANDLE, channel, flags, data, offset, length);
+    }
+
+    private SendResult enqueueSend(int handle, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
+        long at = commands.tryClaim(HostRecords.SEND, HostRecords.SEND_PAYLOAD + length);
+        if (at < 0) {
+            backPressured++;
+            return SendResult.BACK_PRESSURE;
+        }
+        BytesStore<?, ?> target = commands.target();
+        target.writeInt(at + HostRecords.SEND_HANDLE, handle);
+        target.writeInt(at + HostRecords.SEND_CHANNEL, channel);
+        target.writeInt(at + HostRecords.SEND_FLAGS, flags);
+        target.write(at + HostRecords.SEND_PAYLOAD, data, offset, length);
+        commands.publish();
+        loop.requestWake();
+        return SendResult.SENT;
+    }
+
+    /** Graceful disconnect (enet_peer_disconnect): queued data is dropped; a disconnect event follows. */
+    public void disconnect(int peer, int data) {
+        requestDisconnect(peer, data, HostRecords.KIND_GRACEFUL);
+    }
+
+    /** Disconnect after everything queued is delivered (enet_peer_disconnect_later); an event follows. */
+    public void disconnectLater(int peer, int data) {
+        requestDisconnect(peer, data, HostRecords.KIND_LATER);
+    }
+
+    /** Immediate disconnect (enet_peer_disconnect_now): the remote is told once, unreliably; no event. */
+    public void disconnectNow(int peer, int data) {
+        requestDisconnect(peer, data, HostRecords.KIND_NOW);
+    }
+
+    /** Silent reset (enet_peer_reset): nothing is sent, the remote finds out by timeout; no event. */
+    public void reset(int peer) {
+        requestDisconnect(peer, 0, HostRecords.KIND_RESET);
+    }
+
+    private void requestDisconnect(int peer, int data, int kind) {
+        ensureOpen();
+        int slot = PeerHandles.slot(peer);
+        if (peer < 0 || liveHandle[slot] != peer) {
+            throw new IllegalArgumentException("peer " + peer + " is not a live connection of this host");
+        }
+        sendable[slot] = false;
+        if (kind == HostRecords.KIND_NOW || kind == HostRecords.KIND_RESET) {
+            liveHandle[slot] = -1;
+        }
+        long at = commands.claim(HostRecords.DISCONNECT, HostRecords.DISCONNECT_BYTES);
+        BytesStore<?, ?> target = commands.target();
+        target.writeInt(at + HostRecords.DISCONNECT_HANDLE, peer);
+        target.writeInt(at + HostRecords.DISCONNECT_DATA, data);
+        target.writeInt(at + HostRecords.DISCONNECT_KIND, kind);
+        commands.publish();
+        loop.requestWake();
+    }
+
+    /** Whether {@code peer} is connected and accepts sends. */
+    public boolean isConnected(int peer) {
+        int slot = PeerHandles.slot(peer);
+        return peer >= 0 && liveHandle[slot] == peer && sendable[slot];
+    }
+
+    /** The negotiated channel count of a connected {@code peer}. */
+    public int channelCount(int peer) {
+        return isConnected(peer) ? channels[PeerHandles.slot(peer)] : 0;
+    }
+
+    /** The remote endpoint ({@link Endpoints}) of a live {@code peer}, or 0. */
+    public long endpoint(int peer) {
+        int slot = PeerHandles.slot(peer);
+        return peer >= 0 && liveHandle[slot] == peer ? endpoints[slot] : 0;
+    }
+
+    /**
+     * Delivers every event that has arrived to {@code listener} on this thread (peer ids in the
+     * callbacks are handles). Payload views stay valid until the next call to service.
+     *
+     * @return the number of events delivered
+     */
+    public int service(EnetEventListener listener) {
+        ensureOpen();
+        flushCommands();
+        events.releaseConsumed();
+        int delivered = 0;
+        long at;
+        while ((at = events.peek()) >= 0) {
+            if (deliver(listener, at)) {
+                delivered++;
+            }
+            events.advance();
+        }
+        return delivered;
+    }
+
+    /**
+     * Like {@link #service(EnetEventListener)}, but when nothing has arrived waits up to
+     * {@code timeoutMillis} for the first event (enet_host_service with a timeout).
+     */
+    public int service(EnetEventListener listener, long timeoutMillis) {
+        int delivered = service(listener);
+        if (delivered > 0 || timeoutMillis <= 0) {
+            return delivered;
+        }
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        loop.waiter = Thread.currentThread();
+        try {
+            long left;
+            while (events.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(this, left);
+            }
+        } finally {
+            loop.waiter = null;
+        }
+        return service(listener);
+    }
+
+    private boolean deliver(EnetEventListener listener, long at) {
+        BytesStore<?, Void> memory = events.memory();
+        int handle = memory.readInt(at + HostRecords.EVENT_HANDLE);
+        int slot = PeerHandles.slot(handle);
+        switch (events.type()) {
+            case HostRecords.CONNECTED -> {
+                long endpoint = memory.readLong(at + HostRecords.EVENT_ENDPOINT);
+                liveHandle[slot] = handle;
+                sendable[slot] = true;
+                channels[slot] = memory.readInt(at + HostRecords.CONNECTED_CHANNELS);
+                endpoints[slot] = endpoint;
+                listener.connected(handle, endpoint, memory.readInt(at + HostRecords.EVENT_DATA));
+                return true;
+            }
+            case HostRecords.DISCONNECTED -> {
+                if (liveHandle[slot] != handle) {
+                    return false; // the caller reset it meanwhile
+                }
+                liveHandle[slot] = -1;
+                sendable[slot] = false;
+                listener.disconnected(handle, memory.readLong(at + HostRecords.EVENT_ENDPOINT),
+                        memory.readInt(at + HostRecords.EVENT_DATA));
+                return true;
+            }
+            default -> {
+                if (liveHandle[slot] != handle) {
+                    return false;
+                }
+                long payload = at + HostRecords.RECEIVED_PAYLOAD;
+                payloadView.readPositionRemaining(payload, events.bodyLength() - HostRecords.RECEIVED_PAYLOAD);
+                listener.received(handle, memory.readInt(at + HostRecords.RECEIVED_CHANNEL),
+                        memory.readInt(at + HostRecords.RECEIVED_FLAGS), payloadView);
+                return true;
+            }
+        }
+    }
+
+    /** Sends refused with BACK_PRESSURE because the command ring was full. */
+    public long backPressuredSends() {
+        return backPressured;
+    }
+
+    /** Commands for connections that had ended by the time the event loop ran them. */
+    public long staleCommands() {
+        return loop.staleCommands();
+    }
+
+    /** Sends the engine refused after they were queued (see the engine's statistics). */
+    public long rejectedSends() {
+        return loop.rejectedSends();
+    }
+
+    /** How often the event loop stopped reading because events were not drained fast enough. */
+    public long readPauses() {
+        return loop.readPauses();
+    }
+
+    private void flushCommands() {
+        if (commands.hasOverflow()) {
+            commands.flush();
+            loop.requestWake();
+        }
+    }
+
+    private void checkLength(int length) {
+        if (length < 0 || length > maxPacketSize) {
+            throw new IllegalArgumentException("a packet of " + length + " bytes is outside 0.." + maxPacketSize
+                    + "; raise EnetConfig.maxPacketSize and the ring sizes in EnetHostOptions, or split it");
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the host is closed; create a new one");
+        }
+    }
+
+    /**
+     * Drops every connection at once (enet_peer_disconnect_now, so the remotes are told), closes the
+     * socket and frees the rings. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        flushCommands();
+        try {
+            socket.eventLoop().submit(loop::shutdown).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the event loop failed to shut the host down", e);
+        } finally {
+            socket.close();
+            freeMemory();
+        }
+    }
+
+    private void freeMemory() {
+        commands.close();
+        commandRing.close();
+        payloadView.releaseLast();
+        events.close();
+        heapWrap.close();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.entitynet.transport.enet.host;
+
+import dev.entitynet.transport.enet.netty.UdpSocketOptions;
+
+/**
+ * How an {@link EnetHost} runs, beyond the protocol settings in {@code EnetConfig}.
+ *
+ * @param socket the UDP socket (transport choice, batching, buffer sizes)
+ * @param tickMicros how often the event loop services the engine when nothing else wakes it
+ *     (retransmits, pings, timeouts); 1000..5000 is typical
+ * @param commandRingBytes off-heap ring from the caller to the event loop (power of two); a send
+ *     larger than half of it is impossible
+ * @param eventRingBytes off-heap ring from the event loop to the caller (power of two); a received
+ *     packet larger than half of it is impossible
+ * @param seed seeds the engine's connect ids
+ */
+public record EnetHostOptions(UdpSocketOptions socket, int tickMicros, int commandRingBytes, int eventRingBytes, long seed) {
+    /** Validates the options. */
+    public EnetHostOptions {
+        if (tickMicros < 100 || tickMicros > 100_000) {
+            throw new IllegalArgumentException("tickMicros " + tickMicros + " must be 100..100000");
+        }
+        requirePowerOfTwo("commandRingBytes", commandRingBytes);
+        requirePowerOfTwo("eventRingBytes", eventRingBytes);
+    }
+
+    /** Default socket, 1 ms ticks, 8 MiB rings each way (packets up to about 4 MiB), a random seed. */
+    public static EnetHostOptions defaults() {
+        return new EnetHostOptions(UdpSocketOptions.defaults(), 1000, 8 << 20, 8 << 20, System.nanoTime());
+    }
+
+    /** These options with NIO forced instead of epoll. */
+    public EnetHostOptions withForceNio(boolean force) {
+        return new EnetHostOptions(socket.withForceNio(force), tickMicros, commandRingBytes, eventRingBytes, seed);
+    }
+
+    /** These options with other ring sizes. */
+    public EnetHostOptions withRingBytes(int commands, int events) {
+        return new EnetHostOptions(socket, tickMicros, commands, events, seed);
+    }
+
+    /** These options with another engine seed. */
+    public EnetHostOptions withSeed(long value) {
+        return new EnetHostOptions(socket, tickMicros, commandRingBytes, eventRingBytes, value);
+    }
+
+    private static void requirePowerOfTwo(String name, int value) {
+        if (value < 4096 || Integer.bitCount(value) != 1) {
+            throw new IllegalArgumentException(name + " " + value + " must be a power of two of at least 4096");
+        }
+    }
+}
