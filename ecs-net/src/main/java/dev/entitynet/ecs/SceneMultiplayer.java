@@ -336,8 +336,9 @@ public final class SceneMultiplayer {
         if (peer.connectionStatus() != ConnectionStatus.DISCONNECTED) {
             peer.disconnectPeer(peerId, false);
         }
-        if (peerId == PeerIds.SERVER) {
+        if (peerId == PeerIds.SERVER && !isServer()) {
             dropRelayedPeers(false);
+            resetCaches();
         }
     }
 
@@ -554,10 +555,7 @@ public final class SceneMultiplayer {
                 }
                 emitClientEvent(signals.connectionFailed);
             }
-            pathCache.clear();
-            if (hooks != null) {
-                hooks.reset();
-            }
+            resetCaches();
         } else if (wasAuthenticating) {
             emitPeer(signals.peerAuthenticationFailed, peerId);
         }
@@ -638,7 +636,7 @@ public final class SceneMultiplayer {
                     + " but this build speaks " + ProtocolVersion.CURRENT + "; run the same entitynet version on both sides");
             return;
         }
-        if (in.readRemaining() != 8) {
+        if (in.readRemaining() != ProtocolVersion.HELLO_SIZE - 8) {
             failHandshake(s, HandshakeFailure.NOT_ENTITYNET, "peer " + sender + " sent a hello of the wrong size for protocol version " + version);
             return;
         }
@@ -1019,6 +1017,14 @@ public final class SceneMultiplayer {
         }
         if (signal) {
             emitPeer(signals.peerDisconnected, id);
+        }
+    }
+
+    /** A client that lost its server starts over, as Godot's clear() on server loss. */
+    private void resetCaches() {
+        pathCache.clear();
+        if (hooks != null) {
+            hooks.reset();
         }
     }
 

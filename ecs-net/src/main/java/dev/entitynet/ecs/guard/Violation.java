@@ -35,11 +35,6 @@ public enum Violation {
 
     private static final Violation[] VALUES = values();
 
-    /** All values, without cloning the array. */
-    public static Violation ofOrdinal(int ordinal) {
-        return VALUES[ordinal];
-    }
-
     /** How many values there are. */
     public static int count() {
         return VALUES.length;

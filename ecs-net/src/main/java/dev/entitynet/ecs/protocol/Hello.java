@@ -20,7 +20,4 @@ public final class Hello {
         out.writeUnsignedShort(ProtocolVersion.CURRENT);
         out.writeLong(rpcFingerprint);
     }
-
-    /** Bytes after {@code [SYS][HELLO]}. */
-    public static final int BODY_SIZE = ProtocolVersion.HELLO_SIZE - 2;
 }

@@ -13,9 +13,6 @@ public final class SysCommand {
     /** Ours: protocol version and RPC table fingerprint, sent by both sides when they meet. */
     public static final int HELLO = 4;
 
-    /** Bytes of {@code [SYS][sys command][i32 peer]}, the header of ADD_PEER, DEL_PEER and RELAY. */
-    public static final int PEER_HEADER_SIZE = 6;
-
     private SysCommand() {
     }
 }

@@ -179,7 +179,7 @@ public final class RpcInterface {
         Frame frame = frame();
         frame.copy.clear();
         frame.copy.write(args, args.readPosition(), args.readRemaining());
-        if (m.signature().length > 0 && containsObjects(m.signature())) {
+        if (containsObjects(m.signature())) {
             // Local object arguments go through the codec as well, so handlers see the same values either way.
             Violation v = validator.validate(m.signature(), frame.copy, Integer.MAX_VALUE, true, frame.objects);
             if (v != null) {

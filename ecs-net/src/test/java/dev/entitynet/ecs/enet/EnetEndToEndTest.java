@@ -72,6 +72,7 @@ class EnetEndToEndTest {
         });
         mp.signals().peerConnected.connect(id -> log.add(name + " +" + id));
         mp.signals().peerAuthenticationFailed.connect(id -> log.add(name + " auth failed " + id));
+        mp.signals().handshakeFailed.connect((id, reason, detail) -> log.add(name + " handshake " + reason));
         if (auth) {
             if (name.equals("server")) {
                 mp.authCallback((id, data) -> {
@@ -146,7 +147,9 @@ class EnetEndToEndTest {
                 && log.contains("server chat from " + a.uniqueId() + ": hello all") && log.contains("b chat from " + a.uniqueId() + ": hello all")
                 && log.contains("a chat from " + b.uniqueId() + ": psst") && log.contains("b raw from " + a.uniqueId() + ": raw to b"));
         int cacheId = server.pathCacheIdFor(a.uniqueId(), lobby(server));
-        assertTrue(server.isPathConfirmed(a.uniqueId(), cacheId), "steady state uses the cache id");
+        runUntil("a confirmed the path", () -> server.isPathConfirmed(a.uniqueId(), cacheId));
+        server.rpc(lobby(server), announce.get(server)).putString("by cache id").putInt(9).send();
+        runUntil("the call by cache id arrived", () -> log.contains("a announce from 1: by cache id 9"));
         assertEquals(0, server.violations().total() + a.violations().total() + b.violations().total());
     }
 
@@ -158,6 +161,32 @@ class EnetEndToEndTest {
         runUntil("good admitted, bad refused", () -> server.peers().size() == 1 && good.peers().size() == 1 && log.contains("bad auth failed 1"));
         assertEquals(List.of(good.uniqueId()), List.copyOf(server.peers()));
         assertTrue(bad.peers().isEmpty());
+    }
+
+    @Test
+    void aSilentPeerTimesOutOfAuthentication() {
+        SceneMultiplayer server = server(true);
+        server.authTimeoutNanos(100_000_000L);
+        SceneMultiplayer silent = client("silent", 6, false, null);
+        silent.authCallback((id, data) -> { });
+        runUntil("the server gave up on the silent client", () -> log.contains("server handshake AUTH_TIMEOUT")
+                && log.contains("server auth failed " + silent.uniqueId()));
+        assertTrue(server.peers().isEmpty());
+        assertTrue(server.authenticatingPeers().isEmpty());
+    }
+
+    @Test
+    void differentRpcSetsRefuseEachOtherOverUdp() {
+        SceneMultiplayer server = server(false);
+        SceneMultiplayer other = node("other", false, null);
+        other.declareRpc(RpcConfig.named("only_here"), (e, s, a) -> { });
+        EnetMultiplayerPeer peer = EnetMultiplayerPeer.createClient(new InetSocketAddress("127.0.0.1", port), 2, 0, 0, ANY,
+                EnetHostOptions.defaults(), new SplittableRandom(7));
+        transports.add(peer);
+        other.multiplayerPeer(peer);
+        runUntil("both sides saw the mismatch", () -> log.contains("server handshake RPC_TABLE_MISMATCH")
+                && log.contains("other handshake RPC_TABLE_MISMATCH"));
+        assertTrue(server.peers().isEmpty());
     }
 
     @Test
