@@ -13,6 +13,7 @@ import dev.entitynet.replication.spawn.PrefabRegistry;
 import dev.entitynet.replication.spawn.SpawnerSystem;
 import dev.entitynet.replication.sync.Synchronizer;
 import dev.entitynet.replication.sync.SynchronizerSystem;
+import dev.entitynet.replication.visibility.VisibilityFilter;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import net.openhft.chronicle.bytes.Bytes;
 
@@ -114,6 +115,21 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         } else {
             sync.visibleFor.remove(peerId);
         }
+        spawnerSystem.updateVisibility(entity);
+    }
+
+    /** Godot's {@code add_visibility_filter}: filters are re-evaluated every tick while the entity has any. */
+    public void addVisibilityFilter(int entity, VisibilityFilter filter) {
+        requireSynchronizer(entity).addFilter(filter);
+        spawnerSystem.evaluateEveryTick(entity, true);
+        spawnerSystem.updateVisibility(entity);
+    }
+
+    /** Godot's {@code remove_visibility_filter}. */
+    public void removeVisibilityFilter(int entity, VisibilityFilter filter) {
+        Synchronizer sync = requireSynchronizer(entity);
+        sync.removeFilter(filter);
+        spawnerSystem.evaluateEveryTick(entity, sync.hasFilters());
         spawnerSystem.updateVisibility(entity);
     }
 

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * seeded LocalHub driven by a ManualClock. Every World has the same scene: a top-level "Spawner"
  * entity that spawns "Ball" prefabs as its children.
  */
-final class ReplicationCluster implements AutoCloseable {
+public final class ReplicationCluster implements AutoCloseable {
     static final String BALL = "Ball";
 
     final ManualClock clock = new ManualClock();
@@ -96,7 +96,7 @@ final class ReplicationCluster implements AutoCloseable {
         }
     }
 
-    static ReplicationConfig ballConfig() {
+    public static ReplicationConfig ballConfig() {
         ReplicationConfig config = new ReplicationConfig("ball");
         config.add("Ball:position", Ball.class, Codecs.vector3(b -> b.x, b -> b.y, b -> b.z, (b, x, y, z) -> {
             b.x = x;

@@ -43,7 +43,7 @@ class VisibilityTest {
             assertEquals(-1, b.replicaOf(1, netId));
 
             // a filter hides from a; the public flag brings b back
-            sync.filters.add((entity, peer) -> peer != a.id());
+            c.server.replication.addVisibilityFilter(e, (entity, peer) -> peer != a.id());
             c.server.replication.setVisibilityFor(e, 0, true);
             c.ticks(2);
             assertEquals(-1, a.replicaOf(1, netId));

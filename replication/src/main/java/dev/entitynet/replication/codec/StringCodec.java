@@ -53,7 +53,9 @@ final class StringCodec<C> implements PropertyCodec<C> {
     public void read(C c, BytesStore<?, ?> in, long offset) {
         int n = in.readUnsignedShort(offset);
         byte[] utf8 = new byte[n];
-        in.read(offset + 2, utf8, 0, n);
+        for (int i = 0; i < n; i++) {
+            utf8[i] = in.readByte(offset + 2 + i);
+        }
         set.set(c, new String(utf8, StandardCharsets.UTF_8));
     }
 }

@@ -20,6 +20,8 @@ import dev.entitynet.transport.TransferMode;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntList;
+import it.unimi.dsi.fastutil.ints.IntHeapPriorityQueue;
+import it.unimi.dsi.fastutil.ints.IntIterator;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.nio.charset.StandardCharsets;
 import net.openhft.chronicle.bytes.Bytes;
@@ -59,7 +61,10 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     private final EntitySubscription spawnerEntities;
     private final Int2ObjectOpenHashMap<TrackedSpawn> tracked = new Int2ObjectOpenHashMap<>();
     private final IntArrayList created = new IntArrayList();
-    private final IntOpenHashSet visibilityDirty = new IntOpenHashSet();
+    private final Int2ObjectOpenHashMap<TrackedSpawn> byNetId = new Int2ObjectOpenHashMap<>();
+    /** Net ids of tracked spawns whose visibility must be re-evaluated this tick: smallest (oldest) first, so parents precede children. */
+    private final IntHeapPriorityQueue visibilityDirty = new IntHeapPriorityQueue();
+    private final IntOpenHashSet filtered = new IntOpenHashSet();
     private final IntArrayList joinedPeers = new IntArrayList();
     private final IntArrayList newlyTracked = new IntArrayList();
     private final IntArrayList scratchEntities = new IntArrayList();
@@ -163,8 +168,21 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
 
     /** Re-evaluates visibility of a tracked entity for every peer at the end of the tick (Godot's {@code update_visibility}). */
     public void updateVisibility(int entity) {
-        if (tracked.containsKey(entity)) {
-            visibilityDirty.add(entity);
+        TrackedSpawn t = tracked.get(entity);
+        if (t != null) {
+            visibilityDirty.enqueue(t.netId);
+        }
+    }
+
+    /**
+     * Whether {@code entity}'s visibility filters are evaluated every tick (Godot's
+     * {@code VISIBILITY_PROCESS_IDLE}); set while it has filters.
+     */
+    public void evaluateEveryTick(int entity, boolean everyTick) {
+        if (everyTick) {
+            filtered.add(entity);
+        } else {
+            filtered.remove(entity);
         }
     }
 
@@ -232,6 +250,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         newlyTracked.clear();
         visibilityDirty.clear();
         joinedPeers.clear();
+        byNetId.clear();
         directory.clear();
     }
 
@@ -249,18 +268,32 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         newlyTracked.clear();
         int me = multiplayer.uniqueId();
         IntList peers = multiplayer.peers();
-        for (TrackedSpawn t = first; t != null; t = t.next) {
-            Synchronizer sync = synchronizers.get(t.entity);
-            // visibilityDirty may grow during the pass (children of changed parents come later in creation order)
-            boolean everyPeer = !visibilityDirty.isEmpty() && visibilityDirty.contains(t.entity)
-                    || sync != null && !sync.filters.isEmpty();
-            IntList candidates = everyPeer ? peers : joinedPeers;
-            for (int i = 0; i < candidates.size(); i++) {
-                evaluate(t, sync, candidates.getInt(i), me);
+        if (!filtered.isEmpty()) {
+            for (IntIterator it = filtered.iterator(); it.hasNext(); ) {
+                updateVisibility(it.nextInt());
             }
         }
-        visibilityDirty.clear();
-        joinedPeers.clear();
+        int previous = 0;
+        while (!visibilityDirty.isEmpty()) {
+            int netId = visibilityDirty.dequeueInt();
+            TrackedSpawn t = netId == previous ? null : byNetId.get(netId);
+            previous = netId;
+            if (t != null) {
+                Synchronizer sync = synchronizers.get(t.entity);
+                for (int i = 0; i < peers.size(); i++) {
+                    evaluate(t, sync, peers.getInt(i), me);
+                }
+            }
+        }
+        if (!joinedPeers.isEmpty()) {
+            for (TrackedSpawn t = first; t != null; t = t.next) {
+                Synchronizer sync = synchronizers.get(t.entity);
+                for (int i = 0; i < joinedPeers.size(); i++) {
+                    evaluate(t, sync, joinedPeers.getInt(i), me);
+                }
+            }
+            joinedPeers.clear();
+        }
     }
 
     private void evaluate(TrackedSpawn t, Synchronizer sync, int peer, int me) {
@@ -280,7 +313,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
             t.receivers.remove(peer);
         }
         for (int i = 0; i < t.children.size(); i++) {
-            visibilityDirty.add(t.children.get(i).entity);
+            visibilityDirty.enqueue(t.children.get(i).netId);
         }
         if (sync != null && sync.visibilityListener != null) {
             sync.visibilityListener.visibilityChanged(t.entity, peer, want);
@@ -348,8 +381,9 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         id.netId = netId;
         id.spawner = spawner;
         directory.put(id.namespace, netId, entity);
+        byNetId.put(netId, t);
         newlyTracked.add(entity);
-        visibilityDirty.add(entity);
+        visibilityDirty.enqueue(netId);
     }
 
     private void instanceRemoved(int entity) {
@@ -380,6 +414,8 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
             world.delete(t.children.get(i).entity);
         }
         spawnerLiveDecrement(t.spawner);
+        byNetId.remove(t.netId);
+        filtered.remove(entity);
         directory.remove(multiplayer.uniqueId(), t.netId);
         state.forgotten(entity);
     }
@@ -519,7 +555,9 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
             return;
         }
         byte[] nameBytes = new byte[nameLength];
-        in.read(nameAt, nameBytes, 0, nameLength);
+        for (int i = 0; i < nameLength; i++) {
+            nameBytes[i] = in.readByte(nameAt + i);
+        }
         String name = new String(nameBytes, StandardCharsets.UTF_8);
         int parent = spawnParentOf(spawner, sp);
         if (!validName(name) || directory.contains(sender, netId) || paths.child(parent, name) >= 0) {

@@ -4,8 +4,10 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 
 /**
- * Per-sender window over the u32 sequence of unreliable SYNC packets: a packet is accepted once,
- * and only if it is newer than the newest minus 64. Sequences compare with wrap-around.
+ * Per-sender window over the u32 sequence of unreliable SYNC packets that drops duplicates: a
+ * sequence seen among the last 64 is refused. Packets further behind are let through, because
+ * staleness is decided per record by the sender tick, and because refusing them would let one
+ * packet with a far-ahead sequence silence the stream (the kind of stall Godot #83112 reports).
  */
 final class SequenceWindow {
     private final Int2IntOpenHashMap newest = new Int2IntOpenHashMap();
@@ -27,7 +29,10 @@ final class SequenceWindow {
             return true;
         }
         int behind = -ahead;
-        if (behind >= 64 || (bits & 1L << behind) != 0) {
+        if (behind >= 64) {
+            return true;
+        }
+        if ((bits & 1L << behind) != 0) {
             return false;
         }
         seen.put(sender, bits | 1L << behind);

@@ -25,8 +25,8 @@ public final class Synchronizer extends Component {
     public boolean publicVisibility = true;
     /** Peers that may see it besides the public flag (Godot's {@code set_visibility_for}). */
     public final IntOpenHashSet visibleFor = new IntOpenHashSet();
-    /** All must accept a peer for it to see the entity; re-evaluated every tick while non-empty. */
-    public final ObjectArrayList<VisibilityFilter> filters = new ObjectArrayList<>();
+    /** Visibility filters; change them through {@code SceneReplication.addVisibilityFilter/removeVisibilityFilter}. */
+    final ObjectArrayList<VisibilityFilter> filters = new ObjectArrayList<>();
     /** Receives {@code synchronized} / {@code delta_synchronized} on receivers, or null. */
     public SyncListener listener;
     /** Receives {@code visibility_changed} on the authority, or null. */
@@ -38,6 +38,31 @@ public final class Synchronizer extends Component {
 
     /** Artemis needs the public no-arg constructor. */
     public Synchronizer() {
+    }
+
+    /** Whether the synchronizer has visibility filters. */
+    public boolean hasFilters() {
+        return !filters.isEmpty();
+    }
+
+    /** Whether every filter lets {@code peerId} see {@code entity} (true without filters). */
+    public boolean filtersAccept(int entity, int peerId) {
+        for (int i = 0; i < filters.size(); i++) {
+            if (!filters.get(i).isVisible(entity, peerId)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds a filter (use {@code SceneReplication.addVisibilityFilter}, which also schedules its evaluation). */
+    public void addFilter(VisibilityFilter filter) {
+        filters.add(filter);
+    }
+
+    /** Removes a filter; false when absent. */
+    public boolean removeFilter(VisibilityFilter filter) {
+        return filters.remove(filter);
     }
 
     /** Sets the config; returns this. */

@@ -15,16 +15,11 @@ public final class VisibilityRules {
         if (sync == null) {
             return true;
         }
-        for (int i = 0; i < sync.filters.size(); i++) {
-            if (!sync.filters.get(i).isVisible(entity, peerId)) {
-                return false;
-            }
-        }
-        return sync.publicVisibility || sync.visibleFor.contains(peerId);
+        return sync.filtersAccept(entity, peerId) && (sync.publicVisibility || sync.visibleFor.contains(peerId));
     }
 
     /** Whether every peer sees {@code entity} by configuration alone (public, no filters). */
     public static boolean isPublic(Synchronizer sync) {
-        return sync == null || sync.publicVisibility && sync.filters.isEmpty();
+        return sync == null || sync.publicVisibility && !sync.hasFilters();
     }
 }

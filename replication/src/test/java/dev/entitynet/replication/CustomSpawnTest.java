@@ -1,0 +1,66 @@
+package dev.entitynet.replication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.artemis.World;
+import dev.entitynet.replication.spawn.SpawnDataCodec;
+import dev.entitynet.replication.spawn.SpawnFunction;
+import dev.entitynet.replication.sync.Synchronizer;
+import dev.entitynet.transport.link.LinkProfile;
+import net.openhft.chronicle.bytes.Bytes;
+import org.junit.jupiter.api.Test;
+
+class CustomSpawnTest {
+    /** Typed spawn data. */
+    record Shot(float x, int damage) {
+    }
+
+    static final SpawnDataCodec<Shot> SHOT_CODEC = new SpawnDataCodec<>() {
+        @Override
+        public void write(Shot data, Bytes<?> out) {
+            out.writeFloat(data.x());
+            out.writeInt(data.damage());
+        }
+
+        @Override
+        public Shot read(Bytes<?> in) {
+            return new Shot(in.readFloat(), in.readInt());
+        }
+    };
+
+    @Test
+    void customSpawnFunctionRunsOnEveryPeerWithTypedData() {
+        var config = ReplicationCluster.ballConfig();
+        SpawnFunction<Shot> function = (World w, Shot shot) -> {
+            int e = w.create();
+            Ball b = w.edit(e).create(Ball.class);
+            b.x = shot.x();
+            b.hp = shot.damage();
+            w.edit(e).create(Synchronizer.class).config = config;
+            return e;
+        };
+        try (ReplicationCluster c = new ReplicationCluster(23, 2, LinkProfile.perfect(), config,
+                n -> n.spawnerComponent().customSpawn(function, SHOT_CODEC))) {
+            c.connect();
+            int e = c.server.replication.spawners().spawn(c.server.spawner, new Shot(4.5f, 30), "shot1");
+            c.ticks(3);
+            for (ReplicationCluster.Node n : c.clients) {
+                int r = n.replicaOf(1, c.server.netIdOf(e));
+                assertTrue(r >= 0, n.replication.stats().toString());
+                assertEquals(4.5f, n.ball(r).x);
+                assertEquals(30, n.ball(r).hp);
+                assertEquals(1, n.spawnedOrder.size());
+            }
+            ReplicationCluster.Node client = c.clients.get(0);
+            assertThrows(IllegalStateException.class, () -> client.replication.spawners().spawn(client.spawner, new Shot(1, 1), "nope"),
+                    "only the spawner's authority may spawn");
+            // a late joiner gets the custom spawn with its data
+            ReplicationCluster.Node late = c.addClient();
+            c.connect();
+            int r = late.replicaOf(1, c.server.netIdOf(e));
+            assertEquals(30, late.ball(r).hp);
+        }
+    }
+}
