@@ -38,7 +38,6 @@ final class Peer {
     long packetThrottleAcceleration;
     long packetThrottleDeceleration;
 
-    long lastSendTime;
     long lastReceiveTime;
     long nextTimeout;
     long earliestTimeout;
@@ -133,7 +132,6 @@ final class Peer {
         outgoingBandwidthThrottleEpoch = NEVER;
         incomingDataTotal = 0;
         outgoingDataTotal = 0;
-        lastSendTime = NEVER;
         lastReceiveTime = NEVER;
         nextTimeout = NEVER;
         earliestTimeout = NEVER;

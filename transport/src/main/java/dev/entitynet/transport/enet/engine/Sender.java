@@ -307,6 +307,5 @@ final class Sender {
         }
         out.send(peer.endpoint, store, start, length);
         host.stats.countSent(length);
-        peer.lastSendTime = now;
     }
 }
