@@ -103,9 +103,8 @@ public final class ArenaCommand {
             for (int i = 0; i < clients; i++) {
                 ArenaBot bot = arena.bots.get(i);
                 ReplicationStats stats = bot.scene.replication.stats();
-                report.fact("client " + (i + 1), "in %s/s, out %s/s, %d replicas at the end, %d dropped records",
-                        bytes(bandwidth.meanIn(i)), bytes(bandwidth.meanOut(i)), bot.replicaCount(), stats.droppedTotal());
-                System.out.println(stats);
+                report.fact("client " + (i + 1), "in %s/s, out %s/s, %d replicas at the end; %s",
+                        bytes(bandwidth.meanIn(i)), bytes(bandwidth.meanOut(i)), bot.replicaCount(), stats);
             }
             report.fact("bandwidth", "payload bytes through the multiplayer layer while moving (ENet headers, acks, resends excluded)");
             report.serverTicks(arena.meter);

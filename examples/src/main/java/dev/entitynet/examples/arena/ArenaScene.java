@@ -61,11 +61,11 @@ public final class ArenaScene implements AutoCloseable {
         bodies = world.getMapper(Body.class);
         pilots = world.getMapper(Pilot.class);
         identities = world.getMapper(NetIdentity.class);
-        if (filter != null) {
-            filter.attach(bodies);
-        }
         multiplayer = new SceneMultiplayer(world, "", clock);
         replication = new SceneReplication(world, multiplayer, ChangeTracking.COMPARE_ALL);
+        if (filter != null) {
+            filter.attach(bodies, replication);
+        }
         ReplicationConfig moverConfig = positionConfig("mover");
         ReplicationConfig playerConfig = positionConfig("player");
         playerConfig.add("Pilot:owner", Pilot.class, Codecs.int32(p -> p.owner, (p, v) -> p.owner = v)).mode(ReplicationMode.ON_CHANGE);
@@ -92,11 +92,11 @@ public final class ArenaScene implements AutoCloseable {
         return config;
     }
 
-    private static void synchronize(World w, int entity, ReplicationConfig config, Proximity filter) {
+    private void synchronize(World w, int entity, ReplicationConfig config, Proximity filter) {
         w.edit(entity).create(Body.class);
-        Synchronizer sync = w.edit(entity).create(Synchronizer.class).config(config);
+        w.edit(entity).create(Synchronizer.class).config(config);
         if (filter != null) {
-            sync.filters.add(filter);
+            replication.addVisibilityFilter(entity, filter);
         }
     }
 

@@ -33,7 +33,7 @@ public final class ArenaServer implements AutoCloseable {
         this.moverCount = movers;
         this.random = new SplittableRandom(seed);
         this.moves = new MoveSystem(rules);
-        this.proximity = new Proximity(rules.viewRadius());
+        this.proximity = new Proximity(rules.viewRadius(), rules.viewMargin());
         this.scene = new ArenaScene(new WorldConfigurationBuilder().with(moves), clock, proximity, this::onSteer, (e, sender, args) -> { });
         scene.multiplayer.signals().peerConnected.connect(this::spawnPlayer);
         scene.multiplayer.signals().peerDisconnected.connect(this::removePlayer);

@@ -29,7 +29,7 @@ final class ConvergenceCheck {
             Body s = server.scene.bodies.get(e);
             checked++;
             if (shown != near) {
-                divergences.add("client " + peer + ", net id " + netId + ": spawned there=" + shown + " but within view radius=" + near);
+                divergences.add("client " + peer + ", net id " + netId + ": spawned there=" + shown + " but the view rule says " + near);
             }
             if (!shown) {
                 if (replica >= 0) {

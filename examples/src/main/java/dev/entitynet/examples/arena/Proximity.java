@@ -1,27 +1,37 @@
 package dev.entitynet.examples.arena;
 
 import com.artemis.ComponentMapper;
+import dev.entitynet.replication.SceneReplication;
 import dev.entitynet.replication.visibility.VisibilityFilter;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 
 /**
- * The arena's visibility filter, on the server: a peer sees an entity when it is closer than the
- * view radius to that peer's player. A peer without a player sees nothing.
+ * The arena's visibility filter, on the server: a peer starts seeing an entity when it comes
+ * closer than the view radius to that peer's player, and stops when it is farther than the radius
+ * plus a margin. The margin keeps an entity on the edge from flickering out and in on every tick
+ * (each flip costs a reliable despawn and spawn). A peer without a player sees nothing.
  */
 public final class Proximity implements VisibilityFilter {
     private final Int2IntOpenHashMap playerOfPeer = new Int2IntOpenHashMap();
-    private final float radiusSquared;
+    private final float enterSquared;
+    private final float leaveSquared;
     private ComponentMapper<Body> bodies;
+    private SceneReplication replication;
 
-    /** A filter with view radius {@code radius}; the scene attaches it to its World. */
-    public Proximity(float radius) {
-        this.radiusSquared = radius * radius;
+    /** Entities closer than {@code radius} become visible; farther than {@code radius + margin} invisible. */
+    public Proximity(float radius, float margin) {
+        if (!(radius > 0) || !(margin >= 0)) {
+            throw new IllegalArgumentException("the view radius must be positive and the margin not negative: " + radius + ", " + margin);
+        }
+        this.enterSquared = radius * radius;
+        this.leaveSquared = (radius + margin) * (radius + margin);
         playerOfPeer.defaultReturnValue(-1);
     }
 
-    /** Reads positions from {@code worldBodies} (the scene's World). */
-    void attach(ComponentMapper<Body> worldBodies) {
+    /** Reads positions and current visibility from the scene's World. */
+    void attach(ComponentMapper<Body> worldBodies, SceneReplication sceneReplication) {
         this.bodies = worldBodies;
+        this.replication = sceneReplication;
     }
 
     /** Makes {@code player} the entity {@code peerId} sees from. */
@@ -49,6 +59,7 @@ public final class Proximity implements VisibilityFilter {
         Body b = bodies.get(player);
         float dx = a.x - b.x;
         float dy = a.y - b.y;
-        return dx * dx + dy * dy < radiusSquared;
+        float d2 = dx * dx + dy * dy;
+        return d2 < enterSquared || d2 < leaveSquared && replication.isVisibleTo(entity, peerId);
     }
 }
