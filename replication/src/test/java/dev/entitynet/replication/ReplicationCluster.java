@@ -13,6 +13,7 @@ import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.spawn.Spawner;
 import dev.entitynet.replication.sync.Synchronizer;
 import dev.entitynet.transport.MultiplayerPeer;
+import dev.entitynet.transport.clock.Clock;
 import dev.entitynet.transport.clock.ManualClock;
 import dev.entitynet.transport.link.LinkProfile;
 import dev.entitynet.transport.local.LocalHub;
@@ -45,7 +46,7 @@ public final class ReplicationCluster implements AutoCloseable {
         final IntArrayList spawnedOrder = new IntArrayList();
         final IntArrayList despawned = new IntArrayList();
 
-        Node(ManualClock clock, ReplicationConfig config, Consumer<Node> setup) {
+        Node(Clock clock, ReplicationConfig config, Consumer<Node> setup) {
             world = new World(MultiplayerSystems.install(new WorldConfigurationBuilder()).build());
             paths = world.getSystem(EntityPaths.class);
             authorities = world.getSystem(Authorities.class);

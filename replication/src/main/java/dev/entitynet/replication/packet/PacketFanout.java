@@ -80,20 +80,31 @@ public final class PacketFanout implements AutoCloseable {
         for (int i = 0; i < peers.size(); i++) {
             int peer = peers.getInt(i);
             boolean open = false;
-            for (int r = 0; r < records.size(); r++) {
+            int r = 0;
+            while (r < records.size()) {
                 if (!audience.visibleTo(records.entity(r), peer)) {
+                    r++;
                     continue;
                 }
-                int len = records.length(r);
-                if (open && single.writePosition() + len > maxPacket) {
-                    deliver(sink, peer, mode, single);
+                // copy the longest run of consecutive visible records that fits in one go
+                long runStart = records.start(r);
+                int end = r;
+                long room = open ? maxPacket - single.writePosition() : maxPacket - headerLength(sync);
+                while (end < records.size() && audience.visibleTo(records.entity(end), peer)
+                        && records.end(end) - runStart <= room) {
+                    end++;
+                }
+                if (end == r) {
+                    deliver(sink, peer, mode, single); // the next record needs a fresh packet
                     open = false;
+                    continue;
                 }
                 if (!open) {
                     startPacket(single, tick, sync, sync ? nextSequence(peer) : 0);
                     open = true;
                 }
-                single.write(records.data(), records.start(r), len);
+                single.write(records.data(), runStart, records.end(end - 1) - runStart);
+                r = end;
             }
             if (open) {
                 deliver(sink, peer, mode, single);
@@ -103,15 +114,23 @@ public final class PacketFanout implements AutoCloseable {
 
     private void buildShared(RecordStream records, long tick, boolean sync, int maxPacket) {
         sharedCount = 0;
-        Bytes<Void> packet = null;
-        for (int r = 0; r < records.size(); r++) {
-            int len = records.length(r);
-            if (packet == null || packet.writePosition() + len > maxPacket) {
-                packet = sharedPacket(sharedCount++);
-                startPacket(packet, tick, sync, 0);
+        int room = maxPacket - headerLength(sync);
+        int r = 0;
+        while (r < records.size()) {
+            long runStart = records.start(r);
+            int end = r + 1; // every record fits an empty packet on its own
+            while (end < records.size() && records.end(end) - runStart <= room) {
+                end++;
             }
-            packet.write(records.data(), records.start(r), len);
+            Bytes<Void> packet = sharedPacket(sharedCount++);
+            startPacket(packet, tick, sync, 0);
+            packet.write(records.data(), runStart, records.end(end - 1) - runStart);
+            r = end;
         }
+    }
+
+    private static int headerLength(boolean sync) {
+        return sync ? SYNC_HEADER : DELTA_HEADER;
     }
 
     private Bytes<Void> sharedPacket(int index) {

@@ -41,6 +41,23 @@ public final class RecordStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Reserves {@code maxBytes} at the end of the buffer for a record written with raw stores;
+     * finish it with {@link #commit}.
+     *
+     * @return the native address to write at
+     */
+    public long reserve(int maxBytes) {
+        long at = data.writePosition();
+        data.ensureCapacity(at + maxBytes);
+        return data.addressForWrite(at);
+    }
+
+    /** Ends a record started with {@link #reserve}: it took {@code bytes} bytes. */
+    public void commit(int bytes) {
+        data.writeSkip(bytes);
+    }
+
     /** Number of records. */
     public int size() {
         return starts.size();
@@ -61,10 +78,14 @@ public final class RecordStream implements AutoCloseable {
         return starts.getInt(i);
     }
 
+    /** End offset (exclusive) of record {@code i}. */
+    public long end(int i) {
+        return i + 1 < starts.size() ? starts.getInt(i + 1) : data.writePosition();
+    }
+
     /** Length of record {@code i}. */
     public int length(int i) {
-        int end = i + 1 < starts.size() ? starts.getInt(i + 1) : (int) data.writePosition();
-        return end - starts.getInt(i);
+        return (int) (end(i) - starts.getInt(i));
     }
 
     /** Total bytes of all records. */

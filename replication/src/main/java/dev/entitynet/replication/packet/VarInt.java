@@ -2,12 +2,14 @@ package dev.entitynet.replication.packet;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.core.UnsafeMemory;
 
 /**
  * Unsigned LEB128 for non-negative ints: 7 bits per byte, high bit = more follows, at most 5 bytes.
  * Reading never trusts the input: {@link #read} reports truncation and overlong values.
  */
 public final class VarInt {
+    private static final UnsafeMemory MEMORY = UnsafeMemory.MEMORY;
     /** What {@link #read} returns for malformed or truncated input. */
     public static final long MALFORMED = -1;
 
@@ -26,6 +28,22 @@ public final class VarInt {
             value >>>= 7;
         }
         out.writeByte((byte) value);
+    }
+
+    /**
+     * Writes {@code value} (must be non-negative) at a native {@code address} the caller reserved
+     * (at least {@link #size} bytes).
+     *
+     * @return the bytes written
+     */
+    public static int put(long address, int value) {
+        int n = 0;
+        while ((value & ~0x7F) != 0) {
+            MEMORY.writeByte(address + n++, (byte) (value & 0x7F | 0x80));
+            value >>>= 7;
+        }
+        MEMORY.writeByte(address + n++, (byte) value);
+        return n;
     }
 
     /**

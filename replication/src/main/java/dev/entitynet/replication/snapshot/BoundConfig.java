@@ -15,6 +15,10 @@ public final class BoundConfig {
     private final ReplicationConfig config;
     private final ComponentMapper<Component>[] mappers;
     private final PropertyCodec<Component>[] codecs;
+    /** Per property, the index of its component type among the config's distinct component types. */
+    private final int[] componentSlot;
+    /** One mapper per distinct component type. */
+    private final ComponentMapper<Component>[] distinctMappers;
 
     /** Freezes {@code config} and resolves its component mappers in {@code world}. */
     @SuppressWarnings("unchecked")
@@ -24,10 +28,59 @@ public final class BoundConfig {
         int n = config.size();
         this.mappers = new ComponentMapper[n];
         this.codecs = new PropertyCodec[n];
+        this.componentSlot = new int[n];
+        java.util.List<Class<?>> types = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             mappers[i] = (ComponentMapper<Component>) world.getMapper(config.property(i).componentType());
             codecs[i] = (PropertyCodec<Component>) config.property(i).codec();
+            int slot = types.indexOf(config.property(i).componentType());
+            if (slot < 0) {
+                slot = types.size();
+                types.add(config.property(i).componentType());
+            }
+            componentSlot[i] = slot;
         }
+        this.distinctMappers = new ComponentMapper[types.size()];
+        for (int i = 0; i < n; i++) {
+            distinctMappers[componentSlot[i]] = mappers[i];
+        }
+    }
+
+    /** Number of distinct component types the config reads. */
+    public int componentTypes() {
+        return distinctMappers.length;
+    }
+
+    /**
+     * Looks up each of {@code entity}'s components the config reads once, into {@code out}
+     * (length {@link #componentTypes()}), for {@link #encode(int, Component[], BytesStore, long)}.
+     *
+     * @throws IllegalStateException when the entity lacks one of them
+     */
+    public void fetch(int entity, Component[] out) {
+        for (int i = 0; i < distinctMappers.length; i++) {
+            Component c = distinctMappers[i].get(entity);
+            if (c == null) {
+                throw missing(entity, i);
+            }
+            out[i] = c;
+        }
+    }
+
+    /** Encodes property {@code p} from components gathered by {@link #fetch}; returns bytes written. */
+    public int encode(int p, Component[] fetched, BytesStore<?, ?> out, long offset) {
+        return codecs[p].write(fetched[componentSlot[p]], out, offset);
+    }
+
+    private IllegalStateException missing(int entity, int slot) {
+        for (int p = 0; p < config.size(); p++) {
+            if (componentSlot[p] == slot) {
+                return new IllegalStateException("entity " + entity + " is synchronized with config " + config.name()
+                        + " but has no " + config.property(p).componentType().getSimpleName()
+                        + " component; add it (for example in the prefab) or remove property " + config.property(p).name());
+            }
+        }
+        throw new AssertionError(slot);
     }
 
     /** The config. */
@@ -49,9 +102,7 @@ public final class BoundConfig {
     public int encode(int p, int entity, BytesStore<?, ?> out, long offset) {
         Component component = mappers[p].get(entity);
         if (component == null) {
-            throw new IllegalStateException("entity " + entity + " is synchronized with config " + config.name()
-                    + " but has no " + config.property(p).componentType().getSimpleName()
-                    + " component; add it (for example in the prefab) or remove property " + config.property(p).name());
+            throw missing(entity, componentSlot[p]);
         }
         return codecs[p].write(component, out, offset);
     }

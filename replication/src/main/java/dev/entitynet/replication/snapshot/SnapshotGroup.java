@@ -1,5 +1,6 @@
 package dev.entitynet.replication.snapshot;
 
+import com.artemis.Component;
 import dev.entitynet.replication.codec.PropertyCodec;
 import dev.entitynet.replication.config.ReplicationConfig;
 import dev.entitynet.replication.packet.RecordStream;
@@ -7,7 +8,6 @@ import dev.entitynet.replication.packet.VarInt;
 import dev.entitynet.replication.visibility.Audience;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.Arrays;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.core.UnsafeMemory;
 
@@ -38,6 +38,8 @@ public final class SnapshotGroup implements AutoCloseable {
     private final int[] regions;
     private final boolean[] variable;
     private final int stride;
+    private final int onChangeBlock;
+    private final Component[] fetched;
     private final int changeWords;
     private final int changeSetBytes;
     private final Int2IntOpenHashMap slotOfEntity = new Int2IntOpenHashMap();
@@ -71,26 +73,32 @@ public final class SnapshotGroup implements AutoCloseable {
         this.regions = new int[n];
         this.variable = new boolean[n];
         Arrays.fill(offsets, -1);
+        // ON_CHANGE values first, as one contiguous block compared in one pass; ALWAYS values after
         int at = 0;
-        for (int i = 0; i < n; i++) {
-            PropertyCodec<?> codec = config.property(i).codec();
-            if (config.property(i).mode() == dev.entitynet.replication.config.ReplicationMode.NEVER) {
-                continue;
-            }
-            offsets[i] = at;
-            regions[i] = (codec.maxEncodedLength() + 7) & ~7;
-            variable[i] = !codec.fixedLength();
-            at += regions[i];
+        for (int p : onChange) {
+            at = place(config, p, at);
         }
-        this.stride = Math.max(at, 8);
+        this.onChangeBlock = at;
+        for (int p : always) {
+            at = place(config, p, at);
+        }        this.stride = Math.max(at, 8);
         this.changeWords = Math.max(1, (onChange.length + 63) >>> 6);
         this.changeSetBytes = (onChange.length + 7) >>> 3;
         this.recordBits = new long[changeWords];
+        this.fetched = new Component[bound.componentTypes()];
         this.scratch = BytesStore.nativeStoreWithFixedCapacity(stride);
         this.scratch.zeroOut(0, stride);
         this.scratchAddress = scratch.addressForRead(0);
         this.slotOfEntity.defaultReturnValue(-1);
         allocate(Math.max(16, initialSlots));
+    }
+
+    private int place(ReplicationConfig config, int p, int at) {
+        PropertyCodec<?> codec = config.property(p).codec();
+        offsets[p] = at;
+        regions[p] = (codec.maxEncodedLength() + 7) & ~7;
+        variable[p] = !codec.fixedLength();
+        return at + regions[p];
     }
 
     /** The bound config. */
@@ -264,21 +272,12 @@ public final class SnapshotGroup implements AutoCloseable {
                     writeDeltaRecords(s, sender, maxRecord, audience.visibleToAll(entity), out);
                     written++;
                 }
-                Arrays.fill(pending, s * changeWords, (s + 1) * changeWords, 0L);
+                for (int i = s * changeWords, end = i + changeWords; i < end; i++) {
+                    pending[i] = 0;
+                }
             }
         }
         return written;
-    }
-
-    /**
-     * Appends the stored encoding of every ON_CHANGE property of {@code entity} (all present) to
-     * {@code out}, as the delta part of a spawn state.
-     */
-    public void writeOnChangeValues(int entity, int[] properties, Bytes<?> out) {
-        int s = slotOf(entity);
-        for (int p : properties) {
-            writeValue(s, p, out);
-        }
     }
 
     @Override
@@ -288,35 +287,38 @@ public final class SnapshotGroup implements AutoCloseable {
     }
 
     private void encodeSlot(int s, boolean detectChanges) {
-        int entity = entities[s];
+        bound.fetch(entities[s], fetched);
         long base = (long) s * stride;
         for (int p : always) {
             if (variable[p]) {
                 store.zeroOut(base + offsets[p], base + offsets[p] + regions[p]);
             }
-            bound.encode(p, entity, store, base + offsets[p]);
+            bound.encode(p, fetched, store, base + offsets[p]);
         }
-        boolean changed = false;
-        for (int k = 0; k < onChange.length; k++) {
-            int p = onChange[k];
-            int off = offsets[p];
-            if (!detectChanges) {
-                bound.encode(p, entity, store, base + off);
-                continue;
+        if (!detectChanges) {
+            for (int p : onChange) {
+                bound.encode(p, fetched, store, base + offsets[p]);
             }
+            return;
+        }
+        for (int p : onChange) {
             if (variable[p]) {
-                scratch.zeroOut(off, off + regions[p]);
+                scratch.zeroOut(offsets[p], offsets[p] + regions[p]);
             }
-            bound.encode(p, entity, scratch, off);
-            if (!equalRegions(scratchAddress + off, storeAddress + base + off, regions[p])) {
-                MEMORY.copyMemory(scratchAddress + off, storeAddress + base + off, regions[p]);
+            bound.encode(p, fetched, scratch, offsets[p]);
+        }
+        long slotAddress = storeAddress + base;
+        if (equalRegions(scratchAddress, slotAddress, onChangeBlock)) {
+            return; // the common case: nothing changed
+        }
+        for (int k = 0; k < onChange.length; k++) {
+            int off = offsets[onChange[k]];
+            if (!equalRegions(scratchAddress + off, slotAddress + off, regions[onChange[k]])) {
                 pending[s * changeWords + (k >>> 6)] |= 1L << k;
-                changed = true;
             }
         }
-        if (changed) {
-            pendingAny[s >>> 6] |= 1L << s;
-        }
+        MEMORY.copyMemory(scratchAddress, slotAddress, onChangeBlock);
+        pendingAny[s >>> 6] |= 1L << s;
     }
 
     private static boolean equalRegions(long a, long b, int length) {
@@ -336,20 +338,23 @@ public final class SnapshotGroup implements AutoCloseable {
         return bound.codec(p).measure(store, at, at + regions[p]);
     }
 
-    private void writeValue(int s, int p, Bytes<?> out) {
-        out.write(store, (long) s * stride + offsets[p], valueLength(s, p));
+    /** Copies property {@code p}'s stored value of slot {@code s} to {@code address}; returns its length. */
+    private int copyValue(int s, int p, long address) {
+        int len = valueLength(s, p);
+        MEMORY.copyMemory(storeAddress + (long) s * stride + offsets[p], address, len);
+        return len;
     }
 
-    private void writeIdentity(int s, int sender, Bytes<?> out) {
+    private int putIdentity(int s, int sender, long address) {
         boolean foreign = namespaces[s] != sender;
-        VarInt.write(out, netIds[s] << 1 | (foreign ? 1 : 0));
+        int n = VarInt.put(address, netIds[s] << 1 | (foreign ? 1 : 0));
         if (foreign) {
-            VarInt.write(out, namespaces[s]);
+            n += VarInt.put(address + n, namespaces[s]);
         }
+        return n;
     }
 
     private void writeSyncRecords(int s, int sender, int maxRecord, boolean visibleToAll, RecordStream out) {
-        Bytes<?> data = out.data();
         int entity = entities[s];
         int first = 0;
         while (first < always.length) {
@@ -365,27 +370,29 @@ public final class SnapshotGroup implements AutoCloseable {
             }
             boolean partial = first > 0 || end < always.length;
             out.beginRecord(entity, visibleToAll);
-            writeIdentity(s, sender, data);
-            VarInt.write(data, size << 1 | (partial ? 1 : 0));
+            long address = out.reserve(MAX_RECORD_HEADER + size);
+            int n = putIdentity(s, sender, address);
+            n += VarInt.put(address + n, size << 1 | (partial ? 1 : 0));
             if (partial) {
-                VarInt.write(data, first);
+                n += VarInt.put(address + n, first);
             }
             for (int i = first; i < end; i++) {
-                writeValue(s, always[i], data);
+                n += copyValue(s, always[i], address + n);
             }
+            out.commit(n);
             first = end;
         }
     }
 
     private void writeDeltaRecords(int s, int sender, int maxRecord, boolean visibleToAll, RecordStream out) {
-        Bytes<?> data = out.data();
         int entity = entities[s];
         int base = s * changeWords;
         int k = nextPending(base, 0);
         while (k >= 0) {
-            Arrays.fill(recordBits, 0L);
+            clearRecordBits();
             int size = changeSetBytes;
             int taken = 0;
+            int from = k;
             while (k >= 0) {
                 int len = valueLength(s, onChange[k]);
                 if (taken > 0 && MAX_RECORD_HEADER + size + len > maxRecord) {
@@ -396,24 +403,36 @@ public final class SnapshotGroup implements AutoCloseable {
                 taken++;
                 k = nextPending(base, k + 1);
             }
+            int to = k < 0 ? onChange.length : k;
             out.beginRecord(entity, visibleToAll);
-            writeIdentity(s, sender, data);
-            VarInt.write(data, size);
+            long address = out.reserve(MAX_RECORD_HEADER + size);
+            int n = putIdentity(s, sender, address);
+            n += VarInt.put(address + n, size);
             for (int b = 0; b < changeSetBytes; b++) {
-                data.writeByte((byte) (recordBits[b >>> 3] >>> ((b & 7) << 3)));
+                MEMORY.writeByte(address + n + b, (byte) (recordBits[b >>> 3] >>> ((b & 7) << 3)));
             }
-            for (int i = 0; i < onChange.length; i++) {
+            n += changeSetBytes;
+            for (int i = from; i < to; i++) {
                 if ((recordBits[i >>> 6] & 1L << i) != 0) {
-                    writeValue(s, onChange[i], data);
+                    n += copyValue(s, onChange[i], address + n);
                 }
             }
+            out.commit(n);
+        }
+    }
+
+    private void clearRecordBits() {
+        for (int i = 0; i < recordBits.length; i++) {
+            recordBits[i] = 0;
         }
     }
 
     private int nextPending(int base, int from) {
-        for (int k = from; k < onChange.length; k++) {
-            if ((pending[base + (k >>> 6)] & 1L << k) != 0) {
-                return k;
+        for (int w = from >>> 6; w < changeWords; w++) {
+            long bits = pending[base + w] & (w == from >>> 6 ? -1L << from : -1L);
+            if (bits != 0) {
+                int k = (w << 6) + Long.numberOfTrailingZeros(bits);
+                return k < onChange.length ? k : -1;
             }
         }
         return -1;
