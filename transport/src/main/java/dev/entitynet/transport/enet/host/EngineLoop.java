@@ -155,10 +155,10 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         BytesStore<?, Void> memory = commands.memory();
         long at;
         while ((at = commands.peek()) >= 0) {
-            if (commands.type() == HostRecords.SEND) {
-                executeSend(memory, at, commands.bodyLength());
-            } else {
-                executeDisconnect(memory, at);
+            switch (commands.type()) {
+                case HostRecords.SEND -> executeSend(memory, at, commands.bodyLength());
+                case HostRecords.TIMEOUT -> executeTimeout(memory, at);
+                default -> executeDisconnect(memory, at);
             }
             commands.release();
         }
@@ -182,6 +182,15 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         int slot = liveSlot(handle);
         if (slot >= 0 && !engine.send(slot, channel, flags, memory, payload, length)) {
             rejectedSends++;
+        }
+    }
+
+    private void executeTimeout(BytesStore<?, Void> memory, long at) {
+        int slot = liveSlot(memory.readInt(at + HostRecords.TIMEOUT_HANDLE));
+        if (slot >= 0) {
+            engine.timeout(slot, memory.readInt(at + HostRecords.TIMEOUT_LIMIT), memory.readInt(at + HostRecords.TIMEOUT_MINIMUM),
+                    memory.readInt(at + HostRecords.TIMEOUT_MAXIMUM));
+            engine.pingInterval(slot, memory.readInt(at + HostRecords.TIMEOUT_PING));
         }
     }
 

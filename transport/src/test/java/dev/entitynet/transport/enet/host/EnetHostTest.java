@@ -5,6 +5,7 @@ import dev.entitynet.transport.enet.EnetConfig;
 import dev.entitynet.transport.enet.EnetEventListener;
 import dev.entitynet.transport.enet.EnetPacketFlags;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
@@ -73,6 +74,68 @@ class EnetHostTest {
                 server.service(serverEvents, 1);
             }
             assertEquals(accepted, serverEvents.received, "every accepted reliable packet arrived");
+        }
+    }
+
+    @Test
+    void whatSendAcceptsTheEngineNeverRefuses() {
+        EnetConfig config = EnetConfig.defaults().withMaxPacketSize(70_000);
+        try (EnetHost server = EnetHost.create(config, LOOPBACK); EnetHost client = EnetHost.create(config.withPeerLimit(1), LOOPBACK)) {
+            Events serverEvents = new Events();
+            Events clientEvents = new Events();
+            connect(server, client, serverEvents, clientEvents);
+            int lastChannel = client.channelCount(clientEvents.peer) - 1;
+            byte[] largest = new byte[client.maxPacketSize()];
+            int[] flags = {EnetPacketFlags.RELIABLE, 0, EnetPacketFlags.UNSEQUENCED, EnetPacketFlags.UNRELIABLE_FRAGMENT, 0xFF};
+            for (int f : flags) {
+                assertEquals(SendResult.SENT, client.send(clientEvents.peer, lastChannel, f, largest, 0, largest.length));
+                assertEquals(SendResult.SENT, client.send(clientEvents.peer, 0, f, largest, 0, 0));
+            }
+            assertThrows(IllegalArgumentException.class, () -> client.send(clientEvents.peer, lastChannel + 1, 0, largest, 0, 1));
+            assertThrows(IllegalArgumentException.class, () -> client.send(clientEvents.peer, 0, 0, new byte[70_001], 0, 70_001));
+            assertEquals(SendResult.SENT, server.broadcast(lastChannel, EnetPacketFlags.RELIABLE, BytesStore.wrap(largest), 0, 5));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while ((serverEvents.received < 2 || clientEvents.received < 1) && System.nanoTime() < deadline) {
+                server.service(serverEvents, 1);
+                client.service(clientEvents, 1);
+            }
+            assertTrue(serverEvents.received >= 2, "the reliable packets arrived");
+            assertEquals(0, client.rejectedSends(), "the engine refused nothing the client's send accepted");
+            assertEquals(0, server.rejectedSends(), "the engine refused nothing the server's broadcast accepted");
+        }
+    }
+
+    @Test
+    void timeoutsAreValidatedAndNeedALiveHandle() {
+        try (EnetHost host = EnetHost.create(EnetConfig.defaults(), LOOPBACK)) {
+            assertThrows(IllegalArgumentException.class, () -> host.timeout(3, 0, 100, 1000, 100));
+            int peer = host.connect(new InetSocketAddress("127.0.0.1", 9), 2, 0);
+            assertThrows(IllegalArgumentException.class, () -> host.timeout(peer, -1, 100, 1000, 100));
+            host.timeout(peer, 0, 100, 300, 50);
+            DisconnectWatch watch = new DisconnectWatch();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!watch.disconnected && System.nanoTime() < deadline) {
+                host.service(watch, 10);
+            }
+            assertTrue(watch.disconnected, "a connect attempt to a closed port fails by the short timeout");
+        }
+    }
+
+    /** Notes a disconnection. */
+    static final class DisconnectWatch implements EnetEventListener {
+        boolean disconnected;
+
+        @Override
+        public void connected(int handle, long endpoint, int data) {
+        }
+
+        @Override
+        public void disconnected(int handle, long endpoint, int data) {
+            disconnected = true;
+        }
+
+        @Override
+        public void received(int handle, int channel, int flags, Bytes<?> payload) {
         }
     }
 

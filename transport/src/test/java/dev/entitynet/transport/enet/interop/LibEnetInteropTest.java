@@ -98,6 +98,7 @@ class LibEnetInteropTest {
                     host.service(log, 10);
                     assertTrue(c.isAlive(), c.transcript());
                 }
+                shortTimeouts(host, log.lastPeer);
                 c.kill();
             }
             long deadline = System.nanoTime() + LONG_WAIT * 1_000_000L;
@@ -114,7 +115,7 @@ class LibEnetInteropTest {
         EventLog log = new EventLog();
         try (EnetHost host = EnetHost.create(EnetConfig.defaults().withPeerLimit(1), LOOPBACK)) {
             try (LibEnet.Program server = startCServer()) {
-                host.connect(cServerAddress(server), 2, 1);
+                shortTimeouts(host, host.connect(cServerAddress(server), 2, 1));
                 while (log.connects == 0) {
                     host.service(log, 10);
                 }
@@ -126,6 +127,15 @@ class LibEnetInteropTest {
             }
             assertEquals(1, log.disconnects, "the dead server was detected by timeout");
         }
+    }
+
+    /**
+     * Pings every 100 ms and gives up after 1 s without acknowledgements instead of ENet's 5-30 s,
+     * so the timeout tests are quick; the dead side still sends nothing, so only the timeout can
+     * notice.
+     */
+    private static void shortTimeouts(EnetHost host, int peer) {
+        host.timeout(peer, 0, 300, 1000, 100);
     }
 
     private static LibEnet.Program startCServer() throws Exception {
