@@ -173,12 +173,12 @@ class SimDeliveryTest {
     @Test
     void sequencedUnreliableIsOrderedAfterPrecedingReliable() {
         try (Setup s = new Setup(EnetConfig.defaults(), 1, LinkProfile.perfect().withLatencyMillis(5, 0))) {
-            // one flush per packet, as Godot does: within one datagram libenet puts reliable commands
-            // first, so unreliable packets queued between them in the same flush would be stale on arrival
+            // all in one flush: commands must leave in queue order (as libenet 1.3.18 sends them), or a
+            // sequenced packet queued before a reliable one would arrive after it and be stale
             for (int i = 0; i < 20; i++) {
                 send(s.client, 0, 0, (i % 5 == 0) ? EnetPacketFlags.RELIABLE : 0, new byte[]{(byte) i});
-                s.net.tick();
             }
+            s.net.tick();
             assertTrue(s.net.runUntil(() -> s.serverEvents.received().size() == 20, 1000));
             for (int i = 0; i < 20; i++) {
                 assertEquals(i, s.serverEvents.received().get(i).payload()[0]);

@@ -29,6 +29,8 @@ final class Peer {
     long outgoingBandwidthThrottleEpoch;
     long incomingDataTotal;
     long outgoingDataTotal;
+    /** The next {@link OutgoingCommand#queueOrder}. */
+    long nextQueueOrder;
 
     int packetThrottle;
     int packetThrottleLimit;

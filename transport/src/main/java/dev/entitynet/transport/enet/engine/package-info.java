@@ -28,8 +28,9 @@
  * <li>A retransmitted fragment whose group was already delivered, or a fragment arriving in
  *     DISCONNECT_LATER, is discarded and acknowledged rather than treated as a command error.</li>
  * </ul>
- * As in libenet, unreliable packets queued between reliable ones on the same channel and flushed in
- * the same datagram arrive after those reliable commands and are dropped as stale; send with one
- * service per packet (as Godot does) to keep them.
+ * Commands leave in the order they were queued, as in libenet 1.3.18 (which Godot bundles), not
+ * reliable-first as in 1.3.17: a sequenced unreliable packet queued before a reliable one on the same
+ * channel therefore arrives first instead of being discarded as stale. Unreliable commands still pass
+ * reliable ones that the send window holds back.
  */
 package dev.entitynet.transport.enet.engine;
