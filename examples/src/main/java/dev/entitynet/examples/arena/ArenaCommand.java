@@ -216,7 +216,7 @@ public final class ArenaCommand {
             ArenaReport report = new ArenaReport("entitynet arena client " + bot.id());
             report.fact("ticks", "%d at %d Hz", ticks, hz);
             report.fact("traffic", "in %s/s, out %s/s (payload)", bytes(bandwidth.meanIn(0)), bytes(bandwidth.meanOut(0)));
-            report.fact("replicas", "%d at the end, %d dropped records", bot.replicaCount(), bot.scene.replication.stats().droppedTotal());
+            report.fact("replication", "%s (replicas are deleted when the server leaves)", bot.scene.replication.stats());
             report.fact("convergence", "%s", bot.digestSummary());
             report.print(System.out);
             System.out.println("report: " + report.writeHtml(html, bandwidth, new TickTimes(0)));
