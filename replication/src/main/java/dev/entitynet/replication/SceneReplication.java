@@ -156,6 +156,7 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
     @Override
     public void peerAdded(int peerId) {
         spawnerSystem.peerAdded(peerId);
+        synchronizerSystem.peerAdded(peerId);
     }
 
     @Override

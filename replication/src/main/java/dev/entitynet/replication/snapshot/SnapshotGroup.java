@@ -188,6 +188,17 @@ public final class SnapshotGroup implements AutoCloseable {
         }
     }
 
+    /** Marks every ON_CHANGE value of {@code entity} changed, so the next delta carries them all. */
+    public void markAllChanged(int entity) {
+        int s = slotOf(entity);
+        for (int k = 0; k < onChange.length; k++) {
+            pending[s * changeWords + (k >>> 6)] |= 1L << k;
+        }
+        if (onChange.length > 0) {
+            pendingAny[s >>> 6] |= 1L << s;
+        }
+    }
+
     /**
      * Re-encodes the synchronizers (every one, or with {@link ChangeTracking#MARKED} only the
      * marked ones) and records which ON_CHANGE values changed.

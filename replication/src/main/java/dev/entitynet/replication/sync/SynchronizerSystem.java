@@ -1,9 +1,14 @@
 package dev.entitynet.replication.sync;
 
+import com.artemis.Aspect;
 import com.artemis.ComponentMapper;
+import com.artemis.EntitySubscription;
+import com.artemis.utils.IntBag;
 import com.artemis.World;
 import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.ecs.authority.Authorities;
+import dev.entitynet.ecs.path.EntityPaths;
+import dev.entitynet.ecs.path.NetName;
 import dev.entitynet.replication.ReplicationStats;
 import dev.entitynet.replication.ReplicationStats.Counter;
 import dev.entitynet.replication.config.ReplicationConfig;
@@ -19,7 +24,10 @@ import dev.entitynet.replication.spawn.NetIdDirectory;
 import dev.entitynet.replication.spawn.NetIdentity;
 import dev.entitynet.replication.spawn.SpawnState;
 import dev.entitynet.replication.visibility.Audience;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntIterator;
 import it.unimi.dsi.fastutil.ints.IntList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import it.unimi.dsi.fastutil.objects.Reference2ObjectOpenHashMap;
 import net.openhft.chronicle.bytes.Bytes;
@@ -35,6 +43,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     private final SceneMultiplayer multiplayer;
     private final World world;
     private final Authorities authorities;
+    private final EntityPaths paths;
     private final NetIdDirectory directory;
     private final ReplicationStats stats;
     private final ChangeTracking tracking;
@@ -45,15 +54,23 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     private final ObjectArrayList<SnapshotGroup> groups = new ObjectArrayList<>();
     private final RecordStream syncRecords = new RecordStream();
     private final RecordStream deltaRecords = new RecordStream();
+    /** The namespace value that marks a record's id as the sender's path-cache id. */
+    public static final int PATH_NAMESPACE = 0;
     private final PacketFanout fanout = new PacketFanout();
     private final SequenceWindow sequences = new SequenceWindow();
     private final PacketSink sink;
+    private final ComponentMapper<NetName> names;
+    /** Entities synchronized by path (no spawn): present on every peer, addressed by path-cache id. */
+    private final IntOpenHashSet pathSynchronized = new IntOpenHashSet();
+    private final IntArrayList candidates = new IntArrayList();
+    private final IntArrayList joined = new IntArrayList();
     private Audience audience;
 
     /** Wires the synchronizer side; {@code tracking} applies to every snapshot group. */
     public SynchronizerSystem(World world, SceneMultiplayer multiplayer, NetIdDirectory directory, ReplicationStats stats,
                               ChangeTracking tracking) {
         this.world = world;
+        this.paths = world.getSystem(EntityPaths.class);
         this.multiplayer = multiplayer;
         this.authorities = world.getSystem(Authorities.class);
         this.directory = directory;
@@ -61,7 +78,28 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         this.tracking = tracking;
         this.synchronizers = world.getMapper(Synchronizer.class);
         this.identities = world.getMapper(NetIdentity.class);
+        this.names = world.getMapper(NetName.class);
         this.sink = (peer, mode, packet) -> multiplayer.sendPacket(peer, mode, 0, packet);
+        world.getAspectSubscriptionManager().get(Aspect.all(Synchronizer.class, NetName.class).exclude(NetIdentity.class))
+                .addSubscriptionListener(new EntitySubscription.SubscriptionListener() {
+                    @Override
+                    public void inserted(IntBag entities) {
+                        for (int i = 0; i < entities.size(); i++) {
+                            candidates.add(entities.get(i));
+                        }
+                    }
+
+                    @Override
+                    public void removed(IntBag entities) {
+                        for (int i = 0; i < entities.size(); i++) {
+                            int e = entities.get(i);
+                            candidates.rem(e);
+                            if (pathSynchronized.remove(e)) {
+                                forgotten(e);
+                            }
+                        }
+                    }
+                });
     }
 
     /** Sets who may receive records (the spawner side knows). */
@@ -85,22 +123,60 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         }
     }
 
-    /** Re-reads the synchronizer's intervals and authority (after changing them). */
+    /**
+     * Re-reads the synchronizer's intervals and authority (after changing them): starts or stops
+     * sending from this peer.
+     */
     public void refresh(int entity) {
         Synchronizer sync = synchronizers.get(entity);
         NetIdentity id = identities.get(entity);
-        boolean send = sync != null && sync.config != null && id != null && authorities.authorityOf(entity) == multiplayer.uniqueId();
+        int pathId = id == null && sync != null ? pathCacheId(entity) : -1;
+        boolean send = sync != null && sync.config != null && (id != null || pathId >= 0)
+                && authorities.authorityOf(entity) == multiplayer.uniqueId();
         SnapshotGroup current = sync != null && sync.config != null ? groupsByConfig.get(sync.config) : null;
         boolean sending = current != null && current.contains(entity);
         if (sync != null) {
             sync.lastSyncSender = -1;
         }
         if (send && !sending) {
-            group(sync.config).add(entity, id.netId, id.namespace, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+            if (id != null) {
+                group(sync.config).add(entity, id.netId, id.namespace, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+            } else {
+                group(sync.config).add(entity, pathId, PATH_NAMESPACE, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+                pathSynchronized.add(entity);
+                announcePath(entity, multiplayer.peers());
+            }
         } else if (!send && sending) {
             current.remove(entity);
+            pathSynchronized.remove(entity);
         } else if (send) {
             current.intervals(entity, sync.replicationInterval, sync.deltaInterval);
+        }
+    }
+
+    /** The sender-side path-cache id of a path-synchronized entity (under the root, named), or -1. */
+    private int pathCacheId(int entity) {
+        return names.has(entity) ? multiplayer.pathCacheIdFor(multiplayer.uniqueId(), entity) : -1;
+    }
+
+    private void announcePath(int entity, IntList peers) {
+        for (int i = 0; i < peers.size(); i++) {
+            multiplayer.pathCacheIdFor(peers.getInt(i), entity);
+        }
+    }
+
+    /**
+     * A peer joined: announce the paths of path-synchronized entities to it and resend their
+     * ON_CHANGE values (spawned entities carry theirs in the spawn).
+     */
+    public void peerAdded(int peerId) {
+        joined.clear();
+        joined.add(peerId);
+        for (IntIterator it = pathSynchronized.iterator(); it.hasNext(); ) {
+            int entity = it.nextInt();
+            announcePath(entity, joined);
+            Synchronizer sync = synchronizers.get(entity);
+            groupsByConfig.get(sync.config).markAllChanged(entity);
         }
     }
 
@@ -167,6 +243,17 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
 
     /** End of tick: capture every group once, then send sync and delta packets to the peers that see each entity. */
     public void networkProcess() {
+        if (!candidates.isEmpty()) {
+            int root = multiplayer.rootEntity();
+            for (int i = 0; i < candidates.size(); i++) {
+                int e = candidates.getInt(i);
+                // spawned entities got their NetIdentity meanwhile; the rest are synchronized by path
+                if (!identities.has(e) && paths.isWithin(e, root)) {
+                    refresh(e);
+                }
+            }
+            candidates.clear();
+        }
         long tick = multiplayer.tick();
         int me = multiplayer.uniqueId();
         IntList peers = multiplayer.peers();
@@ -294,7 +381,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
 
     /** The entity a record from {@code sender} may change, or -1 (counted). */
     private int recordTarget(int sender, int namespace, int netId) {
-        int entity = directory.entity(namespace, netId);
+        int entity = namespace == PATH_NAMESPACE ? pathEntity(sender, netId) : directory.entity(namespace, netId);
         if (entity < 0) {
             stats.increment(Counter.DROPPED_UNKNOWN_ID);
             return -1;
@@ -309,6 +396,11 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
             return -1;
         }
         return entity;
+    }
+
+    private int pathEntity(int sender, int cacheId) {
+        int entity = multiplayer.entityForCacheId(sender, cacheId);
+        return entity >= 0 && !identities.has(entity) ? entity : -1;
     }
 
     private void applySync(int sender, int entity, int tick, boolean partial, int first, BytesStore<?, ?> in, long at, long end) {
@@ -393,6 +485,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     /** A peer left: forget its sync stream. */
     public void peerRemoved(int peerId) {
         sequences.forget(peerId);
+        joined.clear();
         fanout.peerRemoved(peerId);
     }
 
