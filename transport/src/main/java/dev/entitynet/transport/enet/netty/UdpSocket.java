@@ -52,11 +52,14 @@ public final class UdpSocket implements DatagramOutput, AutoCloseable {
     private long nonIpv4Datagrams;
     private long oversizeDatagrams;
     private long writtenDatagrams;
+    private final OutgoingLoss loss;
+    private long lossDrops;
 
-    private UdpSocket(EventLoopGroup group, Channel channel, boolean epoll) {
+    private UdpSocket(EventLoopGroup group, Channel channel, boolean epoll, OutgoingLoss loss) {
         this.group = group;
         this.channel = channel;
         this.epoll = epoll;
+        this.loss = loss;
     }
 
     /**
@@ -108,7 +111,7 @@ public final class UdpSocket implements DatagramOutput, AutoCloseable {
         Channel channel;
         try {
             channel = bootstrap.register().syncUninterruptibly().channel();
-            self[0] = new UdpSocket(group, channel, epoll);
+            self[0] = new UdpSocket(group, channel, epoll, new OutgoingLoss(options.outgoingLossPercent(), options.outgoingLossSeed()));
             channel.bind(local).syncUninterruptibly();
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -148,6 +151,10 @@ public final class UdpSocket implements DatagramOutput, AutoCloseable {
     /** Queues one datagram to {@code endpoint}; it leaves on the next {@link #flush()}. */
     @Override
     public void send(long endpoint, BytesStore<?, ?> data, long offset, int length) {
+        if (loss.dropNext()) {
+            lossDrops++;
+            return;
+        }
         DatagramPacket datagram = outgoing.acquire(address(endpoint));
         ByteBuf buf = datagram.content();
         if (buf.hasMemoryAddress()) {
@@ -219,6 +226,11 @@ public final class UdpSocket implements DatagramOutput, AutoCloseable {
     /** Datagrams handed to Netty for sending. */
     public long writtenDatagrams() {
         return writtenDatagrams;
+    }
+
+    /** Datagrams dropped on purpose by {@link UdpSocketOptions#outgoingLossPercent()}. */
+    public long simulatedLossDrops() {
+        return lossDrops;
     }
 
     /** Closes the socket and stops the event-loop thread; waits for both. Idempotent. */
