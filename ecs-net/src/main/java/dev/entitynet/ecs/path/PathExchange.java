@@ -2,6 +2,7 @@ package dev.entitynet.ecs.path;
 
 import dev.entitynet.ecs.guard.Violation;
 import dev.entitynet.ecs.protocol.Command;
+import dev.entitynet.ecs.protocol.PathField;
 import dev.entitynet.ecs.protocol.Utf8;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.TransferMode;
@@ -103,14 +104,7 @@ public final class PathExchange {
         control.clear();
         control.writeUnsignedByte(Command.SIMPLIFY_PATH);
         control.writeInt(id);
-        long lengthAt = control.writePosition();
-        control.writeUnsignedShort(0);
-        int length = Utf8.write(relativePath, control);
-        if (length > Command.MAX_PATH_BYTES) {
-            throw new IllegalArgumentException("entity path '" + relativePath + "' is " + length + " bytes; paths are limited to "
-                    + Command.MAX_PATH_BYTES + " bytes, use shorter names");
-        }
-        control.writeUnsignedShort(lengthAt, length);
+        PathField.write(control, relativePath);
         sender.sendPacket(peerId, TransferMode.RELIABLE, 0, control);
     }
 }
