@@ -93,9 +93,33 @@ class SpawnAndSyncTest {
             c.server.ball(e).hp = 1;
             c.ticks(3);
             assertEquals(3, counts[0], "one ALWAYS update per tick");
+            c.server.world.getMapper(dev.entitynet.replication.sync.Synchronizer.class).get(e).replicationInterval = 5;
+            c.server.replication.intervalsChanged(e);
+            c.ticks(10);
+            assertEquals(3 + 2, counts[0], "every fifth tick after the interval changed");
             assertEquals(1, counts[1], "one delta for one change");
             // the server world runs first in each cluster tick, so the client already has the current server tick
             assertEquals(c.server.multiplayer.tick(), counts[2], "carries the server tick of the latest update");
+        }
+    }
+
+    @Test
+    void aNameFreedByADespawnCanBeReusedByASpawnArrivingInTheSamePoll() {
+        try (ReplicationCluster c = new ReplicationCluster(6, 1, LinkProfile.perfect(), ReplicationCluster.ballConfig(), null)) {
+            c.connect();
+            int old = c.server.replication.spawners().instantiate(c.server.spawner, ReplicationCluster.BALL, "player");
+            c.ticks(2);
+            c.server.world.delete(old);
+            c.server.world.process(); // DESPAWN
+            int again = c.server.replication.spawners().instantiate(c.server.spawner, ReplicationCluster.BALL, "player");
+            c.server.ball(again).hp = 2;
+            c.server.world.process(); // SPAWN, same name
+            c.tick(); // the client polls both at once (Godot #4432 fails here)
+            ReplicationCluster.Node client = c.clients.get(0);
+            int r = client.replicaOf(1, c.server.netIdOf(again));
+            assertEquals(2, client.ball(r).hp, client.replication.stats().toString());
+            assertEquals(r, client.paths.resolve("Spawner/player"));
+            assertEquals(0, client.replication.stats().droppedTotal(), client.replication.stats().toString());
         }
     }
 }

@@ -93,11 +93,6 @@ public final class ReplicationConfig {
         onChangeNotSpawnProperties = select(false, ReplicationMode.ON_CHANGE, true);
     }
 
-    /** Whether {@link #freeze()} ran. */
-    public boolean frozen() {
-        return frozen;
-    }
-
     /** Indices of the spawn-flagged properties, in config order (frozen configs only). */
     public int[] spawnProperties() {
         requireFrozen();

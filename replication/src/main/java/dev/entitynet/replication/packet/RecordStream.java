@@ -14,27 +14,33 @@ public final class RecordStream implements AutoCloseable {
     private final IntArrayList starts = new IntArrayList();
     private final IntArrayList entities = new IntArrayList();
     private int restricted;
+    /** Write position, kept here (not in {@link #data}) so appending a record costs no buffer checks. */
+    private long position;
+    private long address;
+    private long capacity;
 
     /** Empties the stream for the next tick, keeping its memory. */
     public void clear() {
         data.clear();
+        position = 0;
         starts.clear();
         entities.clear();
         restricted = 0;
     }
 
-    /** The buffer records are appended to; call {@link #beginRecord} first. */
+    /** The buffer holding the records (its write position is brought up to date). */
     public Bytes<Void> data() {
+        data.writePosition(position);
         return data;
     }
 
     /**
-     * Starts a record about {@code entity}.
+     * Starts a record about {@code entity}; write it with {@link #reserve} and {@link #commit}.
      *
      * @param visibleToAll whether every connected peer may receive it (lets the fan-out share packets)
      */
     public void beginRecord(int entity, boolean visibleToAll) {
-        starts.add((int) data.writePosition());
+        starts.add((int) position);
         entities.add(entity);
         if (!visibleToAll) {
             restricted++;
@@ -48,14 +54,17 @@ public final class RecordStream implements AutoCloseable {
      * @return the native address to write at
      */
     public long reserve(int maxBytes) {
-        long at = data.writePosition();
-        data.ensureCapacity(at + maxBytes);
-        return data.addressForWrite(at);
+        if (position + maxBytes > capacity) {
+            data.ensureCapacity(position + maxBytes);
+            capacity = data.realCapacity();
+            address = data.addressForWrite(0);
+        }
+        return address + position;
     }
 
     /** Ends a record started with {@link #reserve}: it took {@code bytes} bytes. */
     public void commit(int bytes) {
-        data.writeSkip(bytes);
+        position += bytes;
     }
 
     /** Number of records. */
@@ -80,17 +89,12 @@ public final class RecordStream implements AutoCloseable {
 
     /** End offset (exclusive) of record {@code i}. */
     public long end(int i) {
-        return i + 1 < starts.size() ? starts.getInt(i + 1) : data.writePosition();
+        return i + 1 < starts.size() ? starts.getInt(i + 1) : position;
     }
 
     /** Length of record {@code i}. */
     public int length(int i) {
         return (int) (end(i) - starts.getInt(i));
-    }
-
-    /** Total bytes of all records. */
-    public long bytes() {
-        return data.writePosition();
     }
 
     @Override

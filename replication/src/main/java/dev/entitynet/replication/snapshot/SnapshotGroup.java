@@ -19,8 +19,9 @@ import net.openhft.chronicle.core.UnsafeMemory;
  * long by long with the stored encoding; a difference sets the property's bit in the slot's pending
  * changed-set (as many bits as the config has ON_CHANGE properties: no cap). With
  * {@link ChangeTracking#COMPARE_ALL} the whole tick is encoded into a second buffer, compared, and
- * the buffers swap; with {@link ChangeTracking#MARKED} only marked synchronizers are encoded, each
- * into a scratch slot that is compared and copied over when it differs.
+ * the buffers swap; with {@link ChangeTracking#MARKED} only marked synchronizers are encoded, as
+ * rows of a scratch buffer that are compared and copied into their slots. Either way encoding runs
+ * one property at a time over many entities (see {@link PropertyCodec#writeColumn}).
  * {@link #emitSync} and {@link #emitDeltas} then turn slots into records once per tick, for all
  * peers; they split a state that would not fit one packet at property boundaries.
  *
@@ -40,6 +41,8 @@ public final class SnapshotGroup implements AutoCloseable {
     private final int[] offsets;
     private final int[] regions;
     private final boolean[] variable;
+    /** Encoded length of fixed-length properties (the rest are measured). */
+    private final int[] fixedLengths;
     private final int stride;
     private final int onChangeBlock;
     private final int changeWords;
@@ -83,6 +86,7 @@ public final class SnapshotGroup implements AutoCloseable {
         this.offsets = new int[n];
         this.regions = new int[n];
         this.variable = new boolean[n];
+        this.fixedLengths = new int[n];
         Arrays.fill(offsets, -1);
         // ON_CHANGE values first, as one contiguous block compared in one pass; ALWAYS values after
         int at = 0;
@@ -92,7 +96,8 @@ public final class SnapshotGroup implements AutoCloseable {
         this.onChangeBlock = at;
         for (int p : always) {
             at = place(config, p, at);
-        }        this.stride = Math.max(at, 8);
+        }
+        this.stride = Math.max(at, 8);
         this.changeWords = Math.max(1, (onChange.length + 63) >>> 6);
         this.changeSetBytes = (onChange.length + 7) >>> 3;
         this.recordBits = new long[changeWords];
@@ -105,17 +110,8 @@ public final class SnapshotGroup implements AutoCloseable {
         offsets[p] = at;
         regions[p] = (codec.maxEncodedLength() + 7) & ~7;
         variable[p] = !codec.fixedLength();
+        fixedLengths[p] = codec.maxEncodedLength();
         return at + regions[p];
-    }
-
-    /** The bound config. */
-    public BoundConfig bound() {
-        return bound;
-    }
-
-    /** Bytes per slot. */
-    public int stride() {
-        return stride;
     }
 
     /** Number of synchronizers in the group. */
@@ -347,7 +343,7 @@ public final class SnapshotGroup implements AutoCloseable {
             if (!equalRegions(row, slot, onChangeBlock)) {
                 markChanged(s, row, slot);
             }
-            MEMORY.copyMemory(row, slot, stride);
+            copySmall(row, slot, stride);
         }
         return n;
     }
@@ -365,6 +361,17 @@ public final class SnapshotGroup implements AutoCloseable {
         }
     }
 
+    /** Copies a few bytes word by word: Unsafe.copyMemory costs more than the copy for values this small. */
+    private static void copySmall(long from, long to, int length) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            MEMORY.writeLong(to + i, MEMORY.readLong(from + i));
+        }
+        for (; i < length; i++) {
+            MEMORY.writeByte(to + i, MEMORY.readByte(from + i));
+        }
+    }
+
     private static boolean equalRegions(long a, long b, int length) {
         for (int i = 0; i < length; i += 8) {
             if (MEMORY.readLong(a + i) != MEMORY.readLong(b + i)) {
@@ -376,7 +383,7 @@ public final class SnapshotGroup implements AutoCloseable {
 
     private int valueLength(int s, int p) {
         if (!variable[p]) {
-            return regions[p] == 0 ? 0 : bound.codec(p).maxEncodedLength();
+            return fixedLengths[p];
         }
         long at = (long) s * stride + offsets[p];
         return bound.codec(p).measure(store, at, at + regions[p]);
@@ -385,7 +392,7 @@ public final class SnapshotGroup implements AutoCloseable {
     /** Copies property {@code p}'s stored value of slot {@code s} to {@code address}; returns its length. */
     private int copyValue(int s, int p, long address) {
         int len = valueLength(s, p);
-        MEMORY.copyMemory(storeAddress + (long) s * stride + offsets[p], address, len);
+        copySmall(storeAddress + (long) s * stride + offsets[p], address, len);
         return len;
     }
 

@@ -57,7 +57,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     private final ComponentMapper<NetIdentity> identities;
     private final ComponentMapper<Synchronizer> synchronizers;
     private final EntitySubscription spawnerEntities;
-    private final Int2ObjectOpenHashMap<TrackedSpawn> tracked = new Int2ObjectOpenHashMap<>();
+    private final TrackedSpawns tracked = new TrackedSpawns();
     private final IntArrayList created = new IntArrayList();
     private final Int2ObjectOpenHashMap<TrackedSpawn> byNetId = new Int2ObjectOpenHashMap<>();
     /** Net ids of tracked spawns whose visibility must be re-evaluated this tick: smallest (oldest) first, so parents precede children. */
@@ -214,11 +214,6 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         return false;
     }
 
-    /** Whether this peer is the spawn authority of {@code entity} (spawned it). */
-    public boolean isTracked(int entity) {
-        return tracked.containsKey(entity);
-    }
-
     // ---------------------------------------------------------------- peers and ticks
 
     /** A peer joined: it gets every live spawn it may see at the end of the tick. */
@@ -260,7 +255,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     public void networkProcess() {
         trackCreated();
         for (int i = 0; i < newlyTracked.size(); i++) {
-            if (tracked.containsKey(newlyTracked.getInt(i))) {
+            if (tracked.contains(newlyTracked.getInt(i))) {
                 state.identified(newlyTracked.getInt(i)); // state is encoded now, after the game set it up
             }
         }
@@ -335,7 +330,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         int root = multiplayer.rootEntity();
         for (int i = 0; i < scratchEntities.size(); i++) {
             int e = scratchEntities.getInt(i);
-            if (tracked.containsKey(e) || identities.has(e) || !instances.has(e) || !names.has(e) || !paths.isWithin(e, root)) {
+            if (tracked.contains(e) || identities.has(e) || !instances.has(e) || !names.has(e) || !paths.isWithin(e, root)) {
                 continue;
             }
             int spawner = spawnerFor(names.get(e).parent);
@@ -639,6 +634,8 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         }
         directory.remove(id.namespace, id.netId);
         state.forgotten(entity);
+        // artemis deletes at the next flush; free the name now so a spawn later in this poll may reuse it (Godot #4432)
+        paths.setName(entity, "@despawned:" + entity, EntityPaths.NO_PARENT);
         world.delete(entity);
     }
 
@@ -648,7 +645,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         for (int i = 0; i < all.size(); i++) {
             int e = all.get(i);
             NetIdentity id = identities.get(e);
-            if (!tracked.containsKey(e) && (namespace < 0 || id.namespace == namespace)
+            if (!tracked.contains(e) && (namespace < 0 || id.namespace == namespace)
                     && directory.entity(id.namespace, id.netId) == e) {
                 scratchEntities.add(e);
             }

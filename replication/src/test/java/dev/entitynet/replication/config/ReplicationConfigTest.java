@@ -39,9 +39,13 @@ class ReplicationConfigTest {
     }
 
     @Test
-    void duplicateNamesAreRejected() {
+    void duplicateNamesAreRejectedAndPropertiesCanBeRemovedBeforeUse() {
         ReplicationConfig config = new ReplicationConfig("c");
         config.add("hp", Ball.class, Codecs.int32(b -> b.hp, (b, v) -> b.hp = v));
+        config.add("x", Ball.class, Codecs.float32(b -> b.x, (b, v) -> b.x = v));
+        assertTrue(config.remove("x"));
+        assertEquals(-1, config.indexOf("x"));
+        assertEquals(1, config.size());
         assertThrows(IllegalArgumentException.class, () -> config.add("hp", Ball.class, Codecs.int32(b -> b.hp, (b, v) -> b.hp = v)));
     }
 }

@@ -81,6 +81,7 @@ class SnapshotGroupTest {
                 g.add(es[i], i + 1, 1, 0, 0, 0);
             }
             g.remove(es[3]); // moves the last slot into the hole
+            assertEquals(199, g.size());
             world.getMapper(Ball.class).get(es[199]).hp = -1;
             world.getMapper(Ball.class).get(es[100]).hp = -1; // changed but not marked
             g.markDirty(es[199]);
