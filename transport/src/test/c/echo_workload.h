@@ -9,6 +9,14 @@
 
 enum { KIND_RELIABLE = 0, KIND_SEQUENCED = 1, KIND_UNSEQUENCED = 2, KIND_UNRELIABLE_FRAGMENT = 3 };
 
+/* libenet's 256 KiB socket buffers hold only ~100 datagrams by kernel accounting; the workload's
+ * reliable bursts (a 64 KiB send window of fragments per peer) plus echoes overflow that whenever a
+ * process is not scheduled for a few ms on a busy machine. Size them as the Java host sizes its own. */
+static void wl_size_socket_buffers(ENetHost *host) {
+    enet_socket_set_option(host->socket, ENET_SOCKOPT_RCVBUF, 4 * 1024 * 1024);
+    enet_socket_set_option(host->socket, ENET_SOCKOPT_SNDBUF, 4 * 1024 * 1024);
+}
+
 static int wl_kind(uint32_t i) {
     return i % 50 == 49 ? KIND_RELIABLE : (int) (i % 4);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <enet/enet.h>
+#include "echo_workload.h"
 
 int main(int argc, char **argv) {
     if (argc != 4) {
@@ -21,6 +22,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "enet_host_create failed\n");
         return 4;
     }
+    wl_size_socket_buffers(host);
     ENetAddress bound;
     enet_socket_get_address(host->socket, &bound);
     printf("PORT %u\n", bound.port);

@@ -2,19 +2,21 @@ package dev.entitynet.ecs;
 
 import com.artemis.World;
 import dev.entitynet.ecs.auth.AuthCallback;
+import dev.entitynet.ecs.auth.Handshake;
+import dev.entitynet.ecs.auth.HandshakeHost;
 import dev.entitynet.ecs.authority.Authorities;
 import dev.entitynet.ecs.guard.Violation;
 import dev.entitynet.ecs.guard.ViolationCounters;
 import dev.entitynet.ecs.guard.ViolationPolicy;
 import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.ecs.path.PathCache;
+import dev.entitynet.ecs.path.PathExchange;
+import dev.entitynet.ecs.path.RootEntity;
 import dev.entitynet.ecs.peer.PeerSession;
+import dev.entitynet.ecs.peer.PeerTable;
 import dev.entitynet.ecs.protocol.Command;
-import dev.entitynet.ecs.protocol.Hello;
-import dev.entitynet.ecs.protocol.ProtocolVersion;
-import dev.entitynet.ecs.protocol.SysCommand;
-import dev.entitynet.ecs.protocol.Utf8;
-import dev.entitynet.ecs.relay.RelayFrame;
+import dev.entitynet.ecs.relay.Relay;
+import dev.entitynet.ecs.relay.RelayHost;
 import dev.entitynet.ecs.rpc.ObjectCodecs;
 import dev.entitynet.ecs.rpc.RpcConfig;
 import dev.entitynet.ecs.rpc.RpcHandler;
@@ -22,9 +24,7 @@ import dev.entitynet.ecs.rpc.RpcHost;
 import dev.entitynet.ecs.rpc.RpcInterface;
 import dev.entitynet.ecs.rpc.RpcMethod;
 import dev.entitynet.ecs.rpc.RpcWriter;
-import dev.entitynet.ecs.signal.HandshakeFailure;
 import dev.entitynet.ecs.signal.MultiplayerSignals;
-import dev.entitynet.transport.ConnectionStatus;
 import dev.entitynet.transport.MultiplayerPeer;
 import dev.entitynet.transport.OfflineMultiplayerPeer;
 import dev.entitynet.transport.PeerEventListener;
@@ -33,11 +33,7 @@ import dev.entitynet.transport.ReceivedPacket;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.TransferMode;
 import dev.entitynet.transport.clock.Clock;
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntList;
-import it.unimi.dsi.fastutil.ints.IntLists;
-import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 
@@ -59,6 +55,11 @@ import java.util.concurrent.TimeUnit;
  * the peer with {@link MultiplayerSignals#handshakeFailed}; RPCs are declared per instance with a
  * typed argument signature checked before the handler runs; dropped packets are counted per peer and
  * a {@link ViolationPolicy} may disconnect the sender.
+ *
+ * <p>This class is the facade; the work is done by {@link PeerTable} (who is known),
+ * {@link Handshake} (hello and authentication), {@link Relay} (server relay), {@link PathExchange}
+ * (path simplification), {@link RpcInterface} (RPCs) and, in this package, the peer lifecycle,
+ * inbound dispatch and outbound routing.
  */
 public final class SceneMultiplayer {
     /** Godot's default {@code max_sync_packet_size}. */
@@ -74,43 +75,30 @@ public final class SceneMultiplayer {
     /** Default limit on path-cache ids one peer may announce (ours). */
     public static final int DEFAULT_MAX_PATH_CACHE_ENTRIES = 1 << 16;
 
-    private final String rootPath;
-    private final Clock clock;
+    private final RootEntity root;
     private final EntityPaths paths;
     private final Authorities authorities;
     private final MultiplayerPollSystem pollSystem;
     private final MultiplayerSignals signals = new MultiplayerSignals();
     private final ViolationCounters violations = new ViolationCounters();
     private final PathCache pathCache = new PathCache(DEFAULT_MAX_PATH_CACHE_ENTRIES);
+    private final PeerTable peers = new PeerTable();
     private final RpcInterface rpc;
+    private final Handshake handshake;
+    private final Relay relay;
+    private final PathExchange pathExchange;
+    private final PeerLifecycle lifecycle;
+    private final InboundDispatcher inbound;
+    private final PacketRouter router;
     private final TransportEvents events = new TransportEvents();
-
-    private final Int2ObjectOpenHashMap<PeerSession> sessions = new Int2ObjectOpenHashMap<>();
-    private final IntArrayList admitted = new IntArrayList();
-    private final IntList admittedView = IntLists.unmodifiable(admitted);
-    private final ObjectArrayList<PeerSession> pending = new ObjectArrayList<>();
-
-    private final Bytes<?> control = Bytes.allocateElasticDirect(64);
-    private final Bytes<?> wrap = Bytes.allocateElasticDirect(512);
-    private final Bytes<?> forward = Bytes.allocateElasticDirect(512);
     private final Bytes<?> raw = Bytes.allocateElasticDirect(256);
-    private final StringBuilder pathText = new StringBuilder();
 
     private MultiplayerPeer peer = new OfflineMultiplayerPeer();
-    private ConnectionStatus lastStatus = ConnectionStatus.CONNECTED;
-    /** Whether the transport ever reported the server: later failures are reported by the handshake instead. */
-    private boolean serverMet;
     private ReplicationHooks hooks;
-    private AuthCallback authCallback;
-    private ViolationPolicy violationPolicy = ViolationPolicy.COUNT_ONLY;
-    private long authTimeoutNanos = DEFAULT_AUTH_TIMEOUT_NANOS;
     private boolean allowObjectDecoding;
-    private boolean serverRelay = true;
     private int maxSyncPacketSize = DEFAULT_MAX_SYNC_PACKET_SIZE;
     private int maxDeltaPacketSize = DEFAULT_MAX_DELTA_PACKET_SIZE;
     private int maxRpcArgumentBytes = DEFAULT_MAX_RPC_ARGUMENT_BYTES;
-    private int cachedRoot = EntityPaths.NO_PARENT;
-    private int cachedRootSerial = -1;
     private long tick;
 
     /**
@@ -121,8 +109,8 @@ public final class SceneMultiplayer {
      * @throws IllegalArgumentException when another instance of this World has the same root path
      */
     public SceneMultiplayer(World world, String rootPath, Clock clock) {
-        this.rootPath = normalise(Objects.requireNonNull(rootPath, "rootPath"));
-        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(rootPath, "rootPath");
+        Objects.requireNonNull(clock, "clock");
         this.paths = world.getSystem(EntityPaths.class);
         this.authorities = world.getSystem(Authorities.class);
         this.pollSystem = world.getSystem(MultiplayerPollSystem.class);
@@ -130,7 +118,15 @@ public final class SceneMultiplayer {
             throw new IllegalStateException("the World lacks the multiplayer systems; build its configuration with"
                     + " MultiplayerSystems.install(new WorldConfigurationBuilder())");
         }
-        this.rpc = new RpcInterface(new Host());
+        this.root = new RootEntity(paths, rootPath);
+        Wiring wiring = new Wiring();
+        this.rpc = new RpcInterface(wiring);
+        this.handshake = new Handshake(wiring, peers, signals, clock, DEFAULT_AUTH_TIMEOUT_NANOS);
+        this.relay = new Relay(wiring, peers);
+        this.pathExchange = new PathExchange(paths, pathCache, root, this::sendPacket);
+        this.lifecycle = new PeerLifecycle(this, peers, pathCache, violations, signals, clock, handshake, relay);
+        this.inbound = new InboundDispatcher(this, peers, lifecycle, handshake, relay, pathExchange, rpc, signals);
+        this.router = new PacketRouter(this, peers, relay);
         pollSystem.register(this);
     }
 
@@ -148,8 +144,7 @@ public final class SceneMultiplayer {
     public void multiplayerPeer(MultiplayerPeer newPeer) {
         clear();
         peer = newPeer == null ? new OfflineMultiplayerPeer() : newPeer;
-        lastStatus = peer.connectionStatus();
-        serverMet = false;
+        lifecycle.transportReplaced(peer.connectionStatus());
         rpc.table().freeze();
     }
 
@@ -165,47 +160,32 @@ public final class SceneMultiplayer {
 
     /** The root path entity paths are relative to ("" = the World's top level). */
     public String rootPath() {
-        return rootPath;
+        return root.path();
     }
 
     /** The root entity: -1 for the World's top level, -2 while the root path names no entity. */
     public int rootEntity() {
-        if (rootPath.isEmpty()) {
-            return EntityPaths.NO_PARENT;
-        }
-        if (cachedRoot >= 0 && paths.serial(cachedRoot) == cachedRootSerial) {
-            return cachedRoot;
-        }
-        int root = paths.resolve(rootPath);
-        if (root < 0) {
-            return -2;
-        }
-        cachedRoot = root;
-        cachedRootSerial = paths.serial(root);
-        return root;
+        return root.resolve();
     }
 
     /** Godot's {@code auth_callback}; null (the default) admits peers without authentication. */
     public void authCallback(AuthCallback callback) {
-        authCallback = callback;
+        handshake.callback(callback);
     }
 
     /** The authentication callback, or null. */
     public AuthCallback authCallback() {
-        return authCallback;
+        return handshake.callback();
     }
 
     /** Godot's {@code auth_timeout} in nanoseconds (default 3 s; 0 disables). Covers hello and authentication. */
     public void authTimeoutNanos(long nanos) {
-        if (nanos < 0) {
-            throw new IllegalArgumentException("auth timeout must be 0 (disabled) or positive, got " + nanos);
-        }
-        authTimeoutNanos = nanos;
+        handshake.timeoutNanos(nanos);
     }
 
     /** The authentication timeout in nanoseconds. */
     public long authTimeoutNanos() {
-        return authTimeoutNanos;
+        return handshake.timeoutNanos();
     }
 
     /** Godot's {@code allow_object_decoding} (default false): whether OBJECT RPC arguments decode. */
@@ -229,13 +209,13 @@ public final class SceneMultiplayer {
     }
 
     /** Godot's {@code server_relay} (default true). Set it the same on every side. */
-    public void serverRelay(boolean relay) {
-        serverRelay = relay;
+    public void serverRelay(boolean relayOn) {
+        relay.enabled(relayOn);
     }
 
     /** Whether server relay is on. */
     public boolean serverRelay() {
-        return serverRelay;
+        return relay.enabled();
     }
 
     /** Godot's {@code max_sync_packet_size} (default 1350, at least 128). */
@@ -273,7 +253,7 @@ public final class SceneMultiplayer {
 
     /** What happens to peers whose packets are dropped (default {@link ViolationPolicy#COUNT_ONLY}). */
     public void violationPolicy(ViolationPolicy policy) {
-        violationPolicy = Objects.requireNonNull(policy, "policy");
+        lifecycle.violationPolicy(policy);
     }
 
     /** Dropped-packet counters. */
@@ -310,16 +290,12 @@ public final class SceneMultiplayer {
 
     /** Godot's {@code get_peers}: the admitted peers, in admission order (a live read-only view). */
     public IntList peers() {
-        return admittedView;
+        return peers.admitted();
     }
 
     /** Godot's {@code get_authenticating_peers}: peers connected but not admitted yet (allocates). */
     public IntList authenticatingPeers() {
-        IntArrayList ids = new IntArrayList(pending.size());
-        for (int i = 0; i < pending.size(); i++) {
-            ids.add(pending.get(i).id());
-        }
-        return ids;
+        return peers.pendingIds();
     }
 
     /**
@@ -328,31 +304,14 @@ public final class SceneMultiplayer {
      * @throws IllegalArgumentException when this side does not reach {@code peerId} directly
      */
     public void disconnectPeer(int peerId) {
-        PeerSession s = sessions.get(peerId);
-        if (s == null || !s.isDirect()) {
-            throw new IllegalArgumentException("peer " + peerId + " is not connected directly to this side (a client can disconnect only the server, 1)");
-        }
-        forget(s, false);
-        if (peer.connectionStatus() != ConnectionStatus.DISCONNECTED) {
-            peer.disconnectPeer(peerId, false);
-        }
-        if (peerId == PeerIds.SERVER && !isServer()) {
-            dropRelayedPeers(false);
-            resetCaches();
-        }
+        lifecycle.disconnect(peerId);
     }
 
     /**
      * Godot's {@code clear}: forgets every peer (without signals), path cache and replication state.
      */
     public void clear() {
-        sessions.clear();
-        admitted.clear();
-        pending.clear();
-        pathCache.clear();
-        if (hooks != null) {
-            hooks.reset();
-        }
+        lifecycle.clear();
     }
 
     // ---- authentication -------------------------------------------------------------------------
@@ -364,19 +323,7 @@ public final class SceneMultiplayer {
      * @throws IllegalArgumentException when {@code data} is empty (an empty AUTH means "completed")
      */
     public void sendAuth(int peerId, byte[] data) {
-        PeerSession s = sessions.get(peerId);
-        if (s == null || s.state() != PeerSession.State.AUTHENTICATING) {
-            throw new IllegalStateException("peer " + peerId + " is not authenticating; send auth data from a peerAuthenticating"
-                    + " listener or the auth callback");
-        }
-        if (data.length == 0) {
-            throw new IllegalArgumentException("auth data must not be empty: an empty AUTH message means 'completed'; call completeAuth instead");
-        }
-        control.clear();
-        control.writeUnsignedByte(Command.SYS);
-        control.writeUnsignedByte(SysCommand.AUTH);
-        control.write(data);
-        peer.send(peerId, TransferMode.RELIABLE, 0, control);
+        handshake.sendAuth(peerId, data);
     }
 
     /**
@@ -386,16 +333,7 @@ public final class SceneMultiplayer {
      * @throws IllegalStateException when the peer is not authenticating or this side already completed
      */
     public void completeAuth(int peerId) {
-        PeerSession s = sessions.get(peerId);
-        if (s == null || s.state() != PeerSession.State.AUTHENTICATING || s.localAuthDone()) {
-            throw new IllegalStateException("peer " + peerId + " is not authenticating (or completeAuth was already called for it)");
-        }
-        control.clear();
-        control.writeUnsignedByte(Command.SYS);
-        control.writeUnsignedByte(SysCommand.AUTH);
-        peer.send(peerId, TransferMode.RELIABLE, 0, control);
-        s.localAuthDone(true);
-        admitIfBothCompleted(s);
+        handshake.completeAuth(peerId);
     }
 
     // ---- raw bytes ------------------------------------------------------------------------------
@@ -464,11 +402,7 @@ public final class SceneMultiplayer {
      * server's relay. The packet's readable bytes are sent and not consumed.
      */
     public SendResult sendPacket(int target, TransferMode mode, int channel, Bytes<?> packet) {
-        if (target == uniqueId()) {
-            throw new IllegalArgumentException("cannot send to this peer itself (" + target + ")");
-        }
-        return isServer() ? sendAsServer(target, mode, channel, packet, packet.readPosition(), packet.readRemaining())
-                : sendAsClient(target, mode, channel, packet);
+        return router.send(target, mode, channel, packet);
     }
 
     /**
@@ -476,15 +410,7 @@ public final class SceneMultiplayer {
      * SIMPLIFY_PATH the first time; -1 when the entity has no path under the root.
      */
     public int pathCacheIdFor(int peerId, int entity) {
-        int root = rootEntity();
-        if (root < EntityPaths.NO_PARENT || entity < 0 || !paths.isWithin(entity, root)) {
-            return -1;
-        }
-        int id = pathCache.idFor(entity, paths.serial(entity));
-        if (!pathCache.isAnnounced(peerId, id) && pathCache.markAnnounced(peerId, id)) {
-            announcePath(peerId, id, paths.pathBelow(entity, root));
-        }
-        return id;
+        return pathExchange.cacheIdFor(peerId, entity);
     }
 
     /** Whether {@code peerId} confirmed this side's cache id {@code cacheId}. */
@@ -503,12 +429,8 @@ public final class SceneMultiplayer {
     public void poll() {
         tick++;
         peer.poll(events);
-        ConnectionStatus status = peer.connectionStatus();
-        if (!isServer() && !serverMet && lastStatus == ConnectionStatus.CONNECTING && status == ConnectionStatus.DISCONNECTED) {
-            emitClientEvent(signals.connectionFailed);
-        }
-        lastStatus = status;
-        expirePendingPeers();
+        lifecycle.watchConnection(peer.connectionStatus());
+        handshake.expire();
     }
 
     void flush() {
@@ -522,541 +444,9 @@ public final class SceneMultiplayer {
         pollSystem.unregister(this);
     }
 
-    // ---- transport events -------------------------------------------------------------------------
-
-    private void onTransportConnected(int peerId) {
-        if (sessions.containsKey(peerId)) {
-            return;
-        }
-        serverMet |= peerId == PeerIds.SERVER;
-        PeerSession s = new PeerSession(peerId, true, PeerSession.State.HELLO, clock.nanoTime());
-        sessions.put(peerId, s);
-        pending.add(s);
-        violations.track(peerId);
-        Hello.write(control, rpc.table().fingerprint());
-        peer.send(peerId, TransferMode.RELIABLE, 0, control);
-    }
-
-    private void onTransportDisconnected(int peerId) {
-        PeerSession s = sessions.get(peerId);
-        if (s == null) {
-            return;
-        }
-        boolean wasAdmitted = s.isAdmitted();
-        boolean wasAuthenticating = s.state() == PeerSession.State.AUTHENTICATING;
-        forget(s, true);
-        if (peerId == PeerIds.SERVER && !isServer()) {
-            dropRelayedPeers(true);
-            if (wasAdmitted) {
-                emitClientEvent(signals.serverDisconnected);
-            } else {
-                if (wasAuthenticating) {
-                    emitPeer(signals.peerAuthenticationFailed, peerId);
-                }
-                emitClientEvent(signals.connectionFailed);
-            }
-            resetCaches();
-        } else if (wasAuthenticating) {
-            emitPeer(signals.peerAuthenticationFailed, peerId);
-        }
-    }
-
-    private void onPacket(ReceivedPacket packet) {
-        int sender = packet.senderId();
-        Bytes<?> in = packet.payload();
-        PeerSession s = sessions.get(sender);
-        if (s == null || !s.isDirect()) {
-            violation(sender, sender, Violation.UNKNOWN_SENDER);
-            return;
-        }
-        if (in.readRemaining() < 1) {
-            violation(sender, sender, Violation.MALFORMED);
-            return;
-        }
-        int commandByte = in.readUnsignedByte();
-        if (Command.of(commandByte) == Command.SYS) {
-            if (commandByte != Command.SYS || in.readRemaining() < 1) {
-                violation(sender, sender, Violation.MALFORMED);
-                return;
-            }
-            onSys(s, in.readUnsignedByte(), in, packet.mode(), packet.channel());
-        } else if (!s.isAdmitted()) {
-            violation(sender, sender, Violation.NOT_ADMITTED);
-        } else {
-            dispatch(sender, sender, commandByte, in);
-        }
-    }
-
-    private void onSys(PeerSession s, int sysCommand, Bytes<?> in, TransferMode mode, int channel) {
-        int sender = s.id();
-        switch (sysCommand) {
-            case SysCommand.HELLO -> onHello(s, in);
-            case SysCommand.AUTH -> onAuth(s, in);
-            case SysCommand.ADD_PEER, SysCommand.DEL_PEER -> {
-                if (!s.isAdmitted()) {
-                    violation(sender, sender, Violation.NOT_ADMITTED);
-                } else if (isServer()) {
-                    violation(sender, sender, Violation.UNEXPECTED_COMMAND);
-                } else if (in.readRemaining() != 4) {
-                    violation(sender, sender, Violation.MALFORMED);
-                } else if (sysCommand == SysCommand.ADD_PEER) {
-                    onAddPeer(in.readInt());
-                } else {
-                    onDelPeer(in.readInt());
-                }
-            }
-            case SysCommand.RELAY -> {
-                if (!s.isAdmitted()) {
-                    violation(sender, sender, Violation.NOT_ADMITTED);
-                } else if (isServer()) {
-                    relayFromClient(s, in, mode, channel);
-                } else {
-                    relayFromServer(in);
-                }
-            }
-            default -> violation(sender, sender, Violation.MALFORMED);
-        }
-    }
-
-    // ---- hello and authentication -----------------------------------------------------------------
-
-    private void onHello(PeerSession s, Bytes<?> in) {
-        int sender = s.id();
-        if (s.state() != PeerSession.State.HELLO) {
-            violation(sender, sender, Violation.DUPLICATE_HELLO);
-            return;
-        }
-        if (in.readRemaining() < 6 || in.readInt() != ProtocolVersion.MAGIC) {
-            failHandshake(s, HandshakeFailure.NOT_ENTITYNET, "peer " + sender + " sent a hello that is not entitynet's; is it another program?");
-            return;
-        }
-        int version = in.readUnsignedShort();
-        if (version != ProtocolVersion.CURRENT) {
-            failHandshake(s, HandshakeFailure.PROTOCOL_VERSION_MISMATCH, "peer " + sender + " speaks entitynet protocol version " + version
-                    + " but this build speaks " + ProtocolVersion.CURRENT + "; run the same entitynet version on both sides");
-            return;
-        }
-        if (in.readRemaining() != ProtocolVersion.HELLO_SIZE - 8) {
-            failHandshake(s, HandshakeFailure.NOT_ENTITYNET, "peer " + sender + " sent a hello of the wrong size for protocol version " + version);
-            return;
-        }
-        long fingerprint = in.readLong();
-        if (fingerprint != rpc.table().fingerprint()) {
-            failHandshake(s, HandshakeFailure.RPC_TABLE_MISMATCH, "peer " + sender + " declared a different set of RPCs (names, modes or"
-                    + " argument types): fingerprint " + Long.toHexString(fingerprint) + " vs ours " + Long.toHexString(rpc.table().fingerprint())
-                    + "; declare the same RPCs on every side");
-            return;
-        }
-        if (authCallback == null) {
-            admit(s);
-        } else {
-            s.state(PeerSession.State.AUTHENTICATING);
-            emitPeer(signals.peerAuthenticating, sender);
-        }
-    }
-
-    private void onAuth(PeerSession s, Bytes<?> in) {
-        int sender = s.id();
-        if (s.isAdmitted()) {
-            violation(sender, sender, Violation.AUTH_AFTER_ADMISSION);
-            return;
-        }
-        if (s.state() != PeerSession.State.AUTHENTICATING) {
-            violation(sender, sender, Violation.NOT_ADMITTED);
-            return;
-        }
-        if (in.readRemaining() == 0) {
-            s.remoteAuthDone(true);
-            admitIfBothCompleted(s);
-        } else if (authCallback != null) {
-            authCallback.onAuthData(sender, in);
-        }
-    }
-
-    private void admitIfBothCompleted(PeerSession s) {
-        if (s.localAuthDone() && s.remoteAuthDone() && !s.isAdmitted()) {
-            admit(s);
-        }
-    }
-
-    private void admit(PeerSession s) {
-        int id = s.id();
-        s.state(PeerSession.State.ADMITTED);
-        pending.remove(s);
-        if (isServer() && relayActive()) {
-            for (int i = 0; i < admitted.size(); i++) {
-                int other = admitted.getInt(i);
-                sendPeerNotice(other, SysCommand.ADD_PEER, id);
-                sendPeerNotice(id, SysCommand.ADD_PEER, other);
-            }
-        }
-        admitted.add(id);
-        pathCache.addPeer(id);
-        if (hooks != null) {
-            hooks.peerAdded(id);
-        }
-        emitPeer(signals.peerConnected, id);
-        if (id == PeerIds.SERVER) {
-            emitClientEvent(signals.connectedToServer);
-        }
-    }
-
-    private void failHandshake(PeerSession s, HandshakeFailure reason, String detail) {
-        int id = s.id();
-        boolean wasAuthenticating = s.state() == PeerSession.State.AUTHENTICATING;
-        forget(s, false);
-        if (peer.connectionStatus() != ConnectionStatus.DISCONNECTED) {
-            peer.disconnectPeer(id, false);
-        }
-        if (wasAuthenticating) {
-            emitPeer(signals.peerAuthenticationFailed, id);
-        }
-        for (int i = 0; i < signals.handshakeFailed.size(); i++) {
-            signals.handshakeFailed.get(i).onHandshakeFailed(id, reason, detail);
-        }
-        if (id == PeerIds.SERVER && !isServer()) {
-            emitClientEvent(signals.connectionFailed);
-        }
-    }
-
-    private void expirePendingPeers() {
-        if (authTimeoutNanos == 0 || pending.isEmpty()) {
-            return;
-        }
-        long now = clock.nanoTime();
-        for (int i = pending.size() - 1; i >= 0 && i < pending.size(); i--) {
-            PeerSession s = pending.get(i);
-            if (now - s.metAtNanos() > authTimeoutNanos) {
-                failHandshake(s, HandshakeFailure.AUTH_TIMEOUT, "peer " + s.id() + " did not finish hello and authentication within "
-                        + TimeUnit.NANOSECONDS.toMillis(authTimeoutNanos) + " ms (auth_timeout)");
-            }
-        }
-    }
-
-    // ---- relay ------------------------------------------------------------------------------------
-
-    private boolean relayActive() {
-        return serverRelay && peer.isServerRelaySupported();
-    }
-
-    private void sendPeerNotice(int to, int sysCommand, int aboutPeer) {
-        control.clear();
-        control.writeUnsignedByte(Command.SYS);
-        control.writeUnsignedByte(sysCommand);
-        control.writeInt(aboutPeer);
-        peer.send(to, TransferMode.RELIABLE, 0, control);
-    }
-
-    private void onAddPeer(int id) {
-        if (id < 2 || id == uniqueId() || sessions.containsKey(id)) {
-            violation(PeerIds.SERVER, PeerIds.SERVER, Violation.MALFORMED);
-            return;
-        }
-        PeerSession s = new PeerSession(id, false, PeerSession.State.HELLO, clock.nanoTime());
-        sessions.put(id, s);
-        violations.track(id);
-        s.state(PeerSession.State.ADMITTED);
-        admitted.add(id);
-        pathCache.addPeer(id);
-        if (hooks != null) {
-            hooks.peerAdded(id);
-        }
-        emitPeer(signals.peerConnected, id);
-    }
-
-    private void onDelPeer(int id) {
-        PeerSession s = sessions.get(id);
-        if (s == null || s.isDirect()) {
-            violation(PeerIds.SERVER, PeerIds.SERVER, Violation.MALFORMED);
-            return;
-        }
-        forget(s, true);
-    }
-
-    /** Server side: a client's envelope names the destination; the source we put in is the transport's sender. */
-    private void relayFromClient(PeerSession from, Bytes<?> in, TransferMode mode, int channel) {
-        int source = from.id();
-        if (!relayActive()) {
-            violation(source, source, Violation.RELAY_DISABLED);
-            return;
-        }
-        if (in.readRemaining() < 5) {
-            violation(source, source, Violation.MALFORMED);
-            return;
-        }
-        int target = in.readInt();
-        long innerAt = in.readPosition();
-        long innerLength = in.readRemaining();
-        int innerCommand = in.readUnsignedByte(innerAt);
-        if (Command.of(innerCommand) == Command.SYS || target == source) {
-            violation(source, source, Violation.MALFORMED);
-            return;
-        }
-        if (target > 0) {
-            if (target != PeerIds.SERVER) {
-                PeerSession to = sessions.get(target);
-                if (to != null && to.isAdmitted()) {
-                    RelayFrame.wrap(forward, source, in, innerAt, innerLength);
-                    peer.send(target, mode, channel, forward);
-                }
-                return;
-            }
-        } else {
-            RelayFrame.wrap(forward, source, in, innerAt, innerLength);
-            for (int i = 0; i < admitted.size(); i++) {
-                int p = admitted.getInt(i);
-                if (p != source && PeerIds.targets(target, p)) {
-                    peer.send(p, mode, channel, forward);
-                }
-            }
-            if (!PeerIds.targets(target, PeerIds.SERVER)) {
-                return;
-            }
-        }
-        in.readSkip(1);
-        dispatch(source, source, innerCommand, in);
-    }
-
-    /** Client side: the server's envelope names the source. */
-    private void relayFromServer(Bytes<?> in) {
-        if (in.readRemaining() < 5) {
-            violation(PeerIds.SERVER, PeerIds.SERVER, Violation.MALFORMED);
-            return;
-        }
-        int source = in.readInt();
-        PeerSession s = sessions.get(source);
-        if (s == null || s.isDirect() || !s.isAdmitted()) {
-            violation(PeerIds.SERVER, PeerIds.SERVER, Violation.FORGED_SENDER);
-            return;
-        }
-        int innerCommand = in.readUnsignedByte();
-        if (Command.of(innerCommand) == Command.SYS) {
-            violation(source, PeerIds.SERVER, Violation.MALFORMED);
-            return;
-        }
-        dispatch(source, PeerIds.SERVER, innerCommand, in);
-    }
-
-    private SendResult sendAsServer(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, long length) {
-        if (target > 0) {
-            PeerSession s = sessions.get(target);
-            if (s == null || !s.isAdmitted()) {
-                return SendResult.UNKNOWN_PEER;
-            }
-            return peer.send(target, mode, channel, data, offset, (int) length);
-        }
-        if (pending.isEmpty()) {
-            return peer.send(target, mode, channel, data, offset, (int) length);
-        }
-        // Peers still in hello or authentication must not see game traffic: address the admitted ones.
-        SendResult result = SendResult.SENT;
-        for (int i = 0; i < admitted.size(); i++) {
-            int p = admitted.getInt(i);
-            if (PeerIds.targets(target, p)) {
-                SendResult r = peer.send(p, mode, channel, data, offset, (int) length);
-                if (r != SendResult.SENT) {
-                    result = r;
-                }
-            }
-        }
-        return result;
-    }
-
-    private SendResult sendAsClient(int target, TransferMode mode, int channel, Bytes<?> packet) {
-        PeerSession server = sessions.get(PeerIds.SERVER);
-        if (server == null || !server.isAdmitted()) {
-            return SendResult.NOT_CONNECTED;
-        }
-        if (target == PeerIds.SERVER) {
-            return peer.send(PeerIds.SERVER, mode, channel, packet);
-        }
-        boolean othersKnown = admitted.size() > 1;
-        if (target > 0) {
-            PeerSession s = sessions.get(target);
-            if (s == null || !s.isAdmitted() || !serverRelay) {
-                return SendResult.UNKNOWN_PEER;
-            }
-        } else if (!othersKnown || !serverRelay) {
-            // Nobody but the server to reach: no envelope needed.
-            return PeerIds.targets(target, PeerIds.SERVER) ? peer.send(PeerIds.SERVER, mode, channel, packet) : SendResult.SENT;
-        }
-        RelayFrame.wrap(wrap, target, packet, packet.readPosition(), packet.readRemaining());
-        return peer.send(PeerIds.SERVER, mode, channel, wrap);
-    }
-
-    // ---- commands ---------------------------------------------------------------------------------
-
-    /** Handles one admitted, non-SYS command from {@code sender}; {@code direct} is the transport peer it came through. */
-    private void dispatch(int sender, int direct, int commandByte, Bytes<?> in) {
-        Violation v = switch (Command.of(commandByte)) {
-            case Command.REMOTE_CALL -> rpc.receive(sender, commandByte, in);
-            case Command.SIMPLIFY_PATH -> commandByte != Command.SIMPLIFY_PATH ? Violation.MALFORMED : onSimplifyPath(sender, in);
-            case Command.CONFIRM_PATH -> commandByte != Command.CONFIRM_PATH ? Violation.MALFORMED : onConfirmPath(sender, in);
-            case Command.RAW -> commandByte != Command.RAW ? Violation.MALFORMED : onRaw(sender, in);
-            case Command.SPAWN, Command.DESPAWN, Command.SYNC -> onReplication(sender, commandByte, in);
-            default -> Violation.MALFORMED;
-        };
-        if (v != null) {
-            violation(sender, direct, v);
-        }
-    }
-
-    private Violation onRaw(int sender, Bytes<?> in) {
-        for (int i = 0; i < signals.peerPacket.size(); i++) {
-            long position = in.readPosition();
-            signals.peerPacket.get(i).onPacket(sender, in);
-            in.readPosition(position);
-        }
-        return null;
-    }
-
-    private Violation onReplication(int sender, int commandByte, Bytes<?> in) {
-        if (hooks == null) {
-            return Violation.UNEXPECTED_COMMAND;
-        }
-        int command = Command.of(commandByte);
-        int flags = Command.flags(commandByte);
-        if (command == Command.SYNC) {
-            if ((flags & ~Command.FLAG_DELTA) != 0) {
-                return Violation.MALFORMED;
-            }
-            hooks.syncReceived(sender, in, flags != 0);
-        } else if (flags != 0) {
-            return Violation.MALFORMED;
-        } else if (command == Command.SPAWN) {
-            hooks.spawnReceived(sender, in);
-        } else {
-            hooks.despawnReceived(sender, in);
-        }
-        return null;
-    }
-
-    /** {@code [SIMPLIFY_PATH][u32 id][u16 length][UTF-8 path relative to the root]}. */
-    private Violation onSimplifyPath(int sender, Bytes<?> in) {
-        if (in.readRemaining() < 6) {
-            return Violation.MALFORMED;
-        }
-        int id = in.readInt();
-        int length = in.readUnsignedShort();
-        if (length != in.readRemaining() || length > Command.MAX_PATH_BYTES || !Utf8.isValid(in, in.readPosition(), length)) {
-            return Violation.MALFORMED;
-        }
-        pathText.setLength(0);
-        Utf8.read(in, in.readPosition(), length, pathText);
-        int root = rootEntity();
-        int entity = root < EntityPaths.NO_PARENT ? -1 : paths.resolveFrom(root, pathText);
-        boolean resolved = entity >= 0;
-        if (resolved) {
-            PathCache.RecordResult result = pathCache.record(sender, id, entity, paths.serial(entity));
-            if (result != PathCache.RecordResult.RECORDED) {
-                return Violation.PATH_CACHE_ABUSE;
-            }
-        }
-        control.clear();
-        control.writeUnsignedByte(Command.CONFIRM_PATH);
-        control.writeUnsignedByte(resolved ? 1 : 0);
-        control.writeInt(id);
-        sendPacket(sender, TransferMode.RELIABLE, 0, control);
-        return null;
-    }
-
-    /** {@code [CONFIRM_PATH][u8 resolved][u32 id]}, exactly 6 bytes. */
-    private Violation onConfirmPath(int sender, Bytes<?> in) {
-        if (in.readRemaining() != 5) {
-            return Violation.MALFORMED;
-        }
-        int resolved = in.readUnsignedByte();
-        int id = in.readInt();
-        if (resolved > 1) {
-            return Violation.MALFORMED;
-        }
-        if (!pathCache.isAnnounced(sender, id)) {
-            return Violation.UNKNOWN_PATH;
-        }
-        if (resolved == 1) {
-            pathCache.confirm(sender, id);
-        }
-        return null;
-    }
-
-    private void announcePath(int peerId, int id, String relativePath) {
-        control.clear();
-        control.writeUnsignedByte(Command.SIMPLIFY_PATH);
-        control.writeInt(id);
-        long lengthAt = control.writePosition();
-        control.writeUnsignedShort(0);
-        int length = Utf8.write(relativePath, control);
-        if (length > Command.MAX_PATH_BYTES) {
-            throw new IllegalArgumentException("entity path '" + relativePath + "' is " + length + " bytes; paths are limited to "
-                    + Command.MAX_PATH_BYTES + " bytes, use shorter names");
-        }
-        control.writeUnsignedShort(lengthAt, length);
-        sendPacket(peerId, TransferMode.RELIABLE, 0, control);
-    }
-
-    // ---- bookkeeping ------------------------------------------------------------------------------
-
-    /** Removes {@code s}; with {@code signal}, emits peer_disconnected if it was admitted. */
-    private void forget(PeerSession s, boolean signal) {
-        int id = s.id();
-        sessions.remove(id);
-        pending.remove(s);
-        violations.forget(id);
-        if (!s.isAdmitted()) {
-            return;
-        }
-        admitted.rem(id);
-        pathCache.removePeer(id);
-        if (isServer() && relayActive() && s.isDirect()) {
-            for (int i = 0; i < admitted.size(); i++) {
-                sendPeerNotice(admitted.getInt(i), SysCommand.DEL_PEER, id);
-            }
-        }
-        if (hooks != null) {
-            hooks.peerRemoved(id);
-        }
-        if (signal) {
-            emitPeer(signals.peerDisconnected, id);
-        }
-    }
-
-    /** A client that lost its server starts over, as Godot's clear() on server loss. */
-    private void resetCaches() {
-        pathCache.clear();
-        if (hooks != null) {
-            hooks.reset();
-        }
-    }
-
-    private void dropRelayedPeers(boolean signal) {
-        for (int i = admitted.size() - 1; i >= 0; i--) {
-            PeerSession s = sessions.get(admitted.getInt(i));
-            if (s != null && !s.isDirect()) {
-                forget(s, signal);
-            }
-        }
-    }
-
-    private void violation(int peerId, int direct, Violation violation) {
-        long count = violations.record(peerId, violation);
-        if (peerId == direct && count > 0 && violationPolicy.shouldDisconnect(peerId, violation, count)) {
-            PeerSession s = sessions.get(peerId);
-            if (s != null && s.isDirect()) {
-                disconnectPeer(peerId);
-            }
-        }
-    }
-
-    private static void emitPeer(dev.entitynet.ecs.signal.Signal<dev.entitynet.ecs.signal.PeerIdListener> signal, int peerId) {
-        for (int i = 0; i < signal.size(); i++) {
-            signal.get(i).onPeer(peerId);
-        }
-    }
-
-    private static void emitClientEvent(dev.entitynet.ecs.signal.Signal<dev.entitynet.ecs.signal.ClientEventListener> signal) {
-        for (int i = 0; i < signal.size(); i++) {
-            signal.get(i).onEvent();
-        }
+    /** The installed replication layer, or null. */
+    ReplicationHooks replicationHooks() {
+        return hooks;
     }
 
     private static int checkPacketLimit(String name, int bytes) {
@@ -1066,43 +456,43 @@ public final class SceneMultiplayer {
         return bytes;
     }
 
-    private static String normalise(String path) {
-        String p = path;
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
-    }
-
     private final class TransportEvents implements PeerEventListener {
         @Override
         public void peerConnected(int peerId) {
-            onTransportConnected(peerId);
+            lifecycle.onTransportConnected(peerId);
         }
 
         @Override
         public void peerDisconnected(int peerId) {
-            onTransportDisconnected(peerId);
+            lifecycle.onTransportDisconnected(peerId);
         }
 
         @Override
         public void packetReceived(ReceivedPacket packet) {
-            onPacket(packet);
+            inbound.onPacket(packet);
         }
     }
 
-    private final class Host implements RpcHost {
+    /** What the RPC layer, the handshake and the relay see of this instance. */
+    private final class Wiring implements RpcHost, HandshakeHost, RelayHost {
         @Override
         public int uniqueId() {
             return SceneMultiplayer.this.uniqueId();
         }
 
         @Override
+        public MultiplayerPeer transport() {
+            return peer;
+        }
+
+        @Override
+        public boolean isServer() {
+            return SceneMultiplayer.this.isServer();
+        }
+
+        @Override
         public IntList admittedPeers() {
-            return admitted;
+            return peers.admitted();
         }
 
         @Override
@@ -1112,7 +502,7 @@ public final class SceneMultiplayer {
 
         @Override
         public int rootEntity() {
-            return SceneMultiplayer.this.rootEntity();
+            return root.resolve();
         }
 
         @Override
@@ -1127,7 +517,7 @@ public final class SceneMultiplayer {
 
         @Override
         public int pathCacheIdFor(int peerId, int entity) {
-            return SceneMultiplayer.this.pathCacheIdFor(peerId, entity);
+            return pathExchange.cacheIdFor(peerId, entity);
         }
 
         @Override
@@ -1147,7 +537,7 @@ public final class SceneMultiplayer {
 
         @Override
         public SendResult sendPacket(int target, TransferMode mode, int channel, Bytes<?> packet) {
-            return SceneMultiplayer.this.sendPacket(target, mode, channel, packet);
+            return router.send(target, mode, channel, packet);
         }
 
         @Override
@@ -1158,6 +548,46 @@ public final class SceneMultiplayer {
         @Override
         public int maxArgumentBytes() {
             return maxRpcArgumentBytes;
+        }
+
+        @Override
+        public long rpcFingerprint() {
+            return rpc.table().fingerprint();
+        }
+
+        @Override
+        public void admit(PeerSession s) {
+            lifecycle.admit(s);
+        }
+
+        @Override
+        public void drop(PeerSession s) {
+            lifecycle.drop(s);
+        }
+
+        @Override
+        public void violation(int peerId, Violation violation) {
+            lifecycle.violation(peerId, peerId, violation);
+        }
+
+        @Override
+        public void violation(int peerId, int direct, Violation violation) {
+            lifecycle.violation(peerId, direct, violation);
+        }
+
+        @Override
+        public void dispatch(int sender, int direct, int commandByte, Bytes<?> in) {
+            inbound.dispatch(sender, direct, commandByte, in);
+        }
+
+        @Override
+        public void addRelayedPeer(int peerId) {
+            lifecycle.addRelayed(peerId);
+        }
+
+        @Override
+        public void removeRelayedPeer(PeerSession s) {
+            lifecycle.forget(s, true);
         }
     }
 }

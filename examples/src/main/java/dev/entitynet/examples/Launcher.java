@@ -9,6 +9,7 @@ import java.util.List;
 public final class Launcher {
     /** Every runnable program; add one line per new subcommand. */
     static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("arena", dev.entitynet.examples.arena.ArenaCommand.USAGE, "server + bots with thousands of moving entities over ENet/UDP, interest management, convergence check and report", dev.entitynet.examples.arena.ArenaCommand::run),
             new Subcommand("local-hub", "[--clients N] [--packets K] [--loss P] [--seed S]",
                     "server and N clients on the in-process hub over a lossy link, all three transfer modes", LocalHubDemo::run),
             new Subcommand("enet-echo", "server --port P [--bind ADDR] [--channels N] [--seconds S] | client --host H --port P --channels N --count K",

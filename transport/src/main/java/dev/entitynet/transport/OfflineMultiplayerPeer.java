@@ -7,12 +7,10 @@ import net.openhft.chronicle.bytes.BytesStore;
  * authority checks work in single player. Sends to the broadcast or exclusion targets reach nobody
  * and succeed; a send to a specific peer reports {@link SendResult#UNKNOWN_PEER}.
  */
-public final class OfflineMultiplayerPeer implements MultiplayerPeer {
+public final class OfflineMultiplayerPeer extends AbstractMultiplayerPeer {
     /** Offline peers accept any channel Godot allows. */
     private static final int CHANNELS = 256;
     private static final int MAX_PACKET_SIZE = 1 << 24;
-
-    private boolean refuseNewConnections;
 
     @Override
     public int uniqueId() {
@@ -39,28 +37,23 @@ public final class OfflineMultiplayerPeer implements MultiplayerPeer {
         return false;
     }
 
+    /** Offline peers are never closed. */
     @Override
-    public boolean isRefusingNewConnections() {
-        return refuseNewConnections;
+    protected boolean isClosed() {
+        return false;
     }
 
     @Override
-    public void setRefuseNewConnections(boolean refuse) {
-        refuseNewConnections = refuse;
+    protected SendResult sendChecked(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
+        return sendNowhere(target);
     }
 
     @Override
-    public SendResult send(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
-        return sendNowhere(target, mode, channel, length);
+    protected SendResult sendCheckedArray(int target, TransferMode mode, int channel, byte[] data, int offset, int length) {
+        return sendNowhere(target);
     }
 
-    @Override
-    public SendResult send(int target, TransferMode mode, int channel, byte[] data, int offset, int length) {
-        return sendNowhere(target, mode, channel, length);
-    }
-
-    private SendResult sendNowhere(int target, TransferMode mode, int channel, int length) {
-        SendArguments.check(this, false, target, mode, channel, length);
+    private static SendResult sendNowhere(int target) {
         return target > 0 ? SendResult.UNKNOWN_PEER : SendResult.SENT;
     }
 

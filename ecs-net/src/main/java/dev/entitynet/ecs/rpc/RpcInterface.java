@@ -3,6 +3,7 @@ package dev.entitynet.ecs.rpc;
 import dev.entitynet.ecs.guard.Violation;
 import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.ecs.protocol.Command;
+import dev.entitynet.ecs.protocol.PathField;
 import dev.entitynet.ecs.protocol.Utf8;
 import dev.entitynet.transport.PeerIds;
 import dev.entitynet.transport.SendResult;
@@ -155,14 +156,7 @@ public final class RpcInterface {
     private void encodeByPath(RpcMethod m, String path, Bytes<?> args) {
         packet.clear();
         packet.writeUnsignedByte(Command.REMOTE_CALL | (WIDTH_INLINE_PATH << 4) | (m.id() > 0xFF ? FLAG_WIDE_METHOD : 0));
-        long lengthAt = packet.writePosition();
-        packet.writeUnsignedShort(0);
-        int length = Utf8.write(path, packet);
-        if (length > Command.MAX_PATH_BYTES) {
-            throw new IllegalArgumentException("entity path '" + path + "' is " + length + " bytes; paths are limited to "
-                    + Command.MAX_PATH_BYTES + " bytes, use shorter names");
-        }
-        packet.writeUnsignedShort(lengthAt, length);
+        PathField.write(packet, path);
         writeMethodAndArgs(m, args);
     }
 

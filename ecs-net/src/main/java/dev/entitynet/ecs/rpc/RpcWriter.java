@@ -44,50 +44,43 @@ public final class RpcWriter {
 
     /** Writes a bool argument. */
     public RpcWriter putBool(boolean value) {
-        next(ArgType.BOOL);
-        args.writeUnsignedByte(value ? 1 : 0);
+        next(ArgType.BOOL).writeUnsignedByte(value ? 1 : 0);
         return checkSize();
     }
 
     /** Writes a byte argument. */
     public RpcWriter putByte(byte value) {
-        next(ArgType.BYTE);
-        args.writeByte(value);
+        next(ArgType.BYTE).writeByte(value);
         return checkSize();
     }
 
     /** Writes a short argument. */
     public RpcWriter putShort(short value) {
-        next(ArgType.SHORT);
-        args.writeShort(value);
+        next(ArgType.SHORT).writeShort(value);
         return checkSize();
     }
 
     /** Writes an int argument. */
     public RpcWriter putInt(int value) {
-        next(ArgType.INT);
-        args.writeInt(value);
+        next(ArgType.INT).writeInt(value);
         return checkSize();
     }
 
     /** Writes a long argument. */
     public RpcWriter putLong(long value) {
-        next(ArgType.LONG);
-        args.writeLong(value);
+        next(ArgType.LONG).writeLong(value);
         return checkSize();
     }
 
     /** Writes a float argument. */
     public RpcWriter putFloat(float value) {
-        next(ArgType.FLOAT);
-        args.writeFloat(value);
+        next(ArgType.FLOAT).writeFloat(value);
         return checkSize();
     }
 
     /** Writes a double argument. */
     public RpcWriter putDouble(double value) {
-        next(ArgType.DOUBLE);
-        args.writeDouble(value);
+        next(ArgType.DOUBLE).writeDouble(value);
         return checkSize();
     }
 
@@ -103,17 +96,13 @@ public final class RpcWriter {
 
     /** Writes a bytes argument. */
     public RpcWriter putBytes(byte[] value, int offset, int length) {
-        next(ArgType.BYTES);
-        args.writeInt(length);
-        args.write(value, offset, length);
+        next(ArgType.BYTES).writeInt(length).write(value, offset, length);
         return checkSize();
     }
 
     /** Writes a bytes argument from off-heap memory. */
     public RpcWriter putBytes(BytesStore<?, ?> value, long offset, int length) {
-        next(ArgType.BYTES);
-        args.writeInt(length);
-        args.write(value, offset, length);
+        next(ArgType.BYTES).writeInt(length).write(value, offset, length);
         return checkSize();
     }
 
@@ -146,10 +135,7 @@ public final class RpcWriter {
      * @throws IllegalStateException when fewer arguments were written than declared
      */
     public SendResult send() {
-        RpcMethod m = method;
-        if (m == null) {
-            throw new IllegalStateException("no call in progress; start one with multiplayer.rpc(...) or rpcId(...)");
-        }
+        RpcMethod m = requireCall();
         method = null;
         if (index != m.argCount()) {
             throw new IllegalStateException("'" + m.name() + "' takes " + m.argCount() + " arguments but " + index + " were written");
@@ -157,17 +143,23 @@ public final class RpcWriter {
         return rpc.send(m, entity, target, args);
     }
 
-    private void next(ArgType type) {
-        RpcMethod m = method;
-        if (m == null) {
+    private RpcMethod requireCall() {
+        if (method == null) {
             throw new IllegalStateException("no call in progress; start one with multiplayer.rpc(...) or rpcId(...)");
         }
+        return method;
+    }
+
+    /** Checks that the next declared argument is a {@code type} and returns the buffer to write it to. */
+    private Bytes<?> next(ArgType type) {
+        RpcMethod m = requireCall();
         if (index >= m.argCount() || m.arg(index) != type) {
             method = null;
             throw new IllegalArgumentException("'" + m.name() + "' argument " + index + " is "
                     + (index >= m.argCount() ? "not declared" : "declared " + m.arg(index)) + ", not " + type);
         }
         index++;
+        return args;
     }
 
     private RpcWriter checkSize() {

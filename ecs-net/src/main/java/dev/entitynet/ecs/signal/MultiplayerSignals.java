@@ -23,4 +23,18 @@ public final class MultiplayerSignals {
     public final Signal<PeerPacketListener> peerPacket = new Signal<>();
     /** Ours: the hello exchange found incompatible builds. */
     public final Signal<HandshakeFailedListener> handshakeFailed = new Signal<>();
+
+    /** Calls every listener of {@code signal} with {@code peerId}, in connection order. */
+    public static void emit(Signal<PeerIdListener> signal, int peerId) {
+        for (int i = 0; i < signal.size(); i++) {
+            signal.get(i).onPeer(peerId);
+        }
+    }
+
+    /** Calls every listener of {@code signal}, in connection order. */
+    public static void emit(Signal<ClientEventListener> signal) {
+        for (int i = 0; i < signal.size(); i++) {
+            signal.get(i).onEvent();
+        }
+    }
 }

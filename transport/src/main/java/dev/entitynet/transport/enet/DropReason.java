@@ -48,6 +48,12 @@ public enum DropReason {
     CONNECT_RETRANSMISSION,
     /** Acknowledgements waiting to be sent to one peer reached their cap. */
     ACK_QUEUE_FULL,
+    /**
+     * A sequenced unreliable packet (or fragment group) older than what its channel already
+     * delivered, or overtaken before it was complete: ENet's normal rule, counted so losses are
+     * explainable.
+     */
+    STALE_UNRELIABLE,
     /** An unreliable packet dropped locally by the packet throttle. */
     THROTTLED,
     /** A local send refused: no connection, bad channel, too large, or too many fragments. */

@@ -48,8 +48,9 @@ final class LocalClientPeer extends LocalMultiplayerPeer {
         return status == ConnectionStatus.DISCONNECTED;
     }
 
+    /** Queues the packet on the links {@code target} selects. */
     @Override
-    SendResult route(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
+    protected SendResult sendChecked(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
         if (status != ConnectionStatus.CONNECTED) {
             return SendResult.NOT_CONNECTED;
         }

@@ -1,14 +1,11 @@
 package dev.entitynet.transport.local;
 
-import dev.entitynet.transport.MultiplayerPeer;
+import dev.entitynet.transport.AbstractMultiplayerPeer;
 import dev.entitynet.transport.PeerEventListener;
 import dev.entitynet.transport.ReceivedPacket;
-import dev.entitynet.transport.SendArguments;
-import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.TransferMode;
 import dev.entitynet.transport.link.Datagram;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 
 import java.util.Arrays;
@@ -17,15 +14,13 @@ import java.util.Arrays;
  * A peer on a {@link LocalHub}: the in-process transport for fast, deterministic tests of the
  * layers above. All peers of one hub must be used from one thread.
  */
-public abstract sealed class LocalMultiplayerPeer implements MultiplayerPeer permits LocalServerPeer, LocalClientPeer {
+public abstract sealed class LocalMultiplayerPeer extends AbstractMultiplayerPeer permits LocalServerPeer, LocalClientPeer {
     final LocalHub hub;
     final LocalPeerConfig config;
     boolean closed;
-    private boolean refuseNewConnections;
     private long droppedPackets;
 
     private final ReceivedPacket view = new ReceivedPacket();
-    private final Bytes<?> heapSendScratch = Bytes.allocateElasticDirect(256);
     private Datagram[] delivered = new Datagram[16];
     private int deliveredCount;
     private final IntArrayList localDisconnects = new IntArrayList();
@@ -51,36 +46,14 @@ public abstract sealed class LocalMultiplayerPeer implements MultiplayerPeer per
     }
 
     @Override
-    public boolean isRefusingNewConnections() {
-        return refuseNewConnections;
-    }
-
-    @Override
-    public void setRefuseNewConnections(boolean refuse) {
-        refuseNewConnections = refuse;
+    protected final boolean isClosed() {
+        return closed;
     }
 
     /** Packets that arrived but were not delivered: stale ordered ones, or from peers not connected. */
     public long droppedPackets() {
         return droppedPackets;
     }
-
-    @Override
-    public final SendResult send(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
-        SendArguments.check(this, closed, target, mode, channel, length);
-        return route(target, mode, channel, data, offset, length);
-    }
-
-    @Override
-    public final SendResult send(int target, TransferMode mode, int channel, byte[] data, int offset, int length) {
-        SendArguments.check(this, closed, target, mode, channel, length);
-        heapSendScratch.clear();
-        heapSendScratch.write(data, offset, length);
-        return route(target, mode, channel, heapSendScratch, 0, length);
-    }
-
-    /** Queues the packet on the links {@code target} selects. Arguments are already checked. */
-    abstract SendResult route(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length);
 
     /** Delivers nothing once closed, as in Godot. */
     @Override
@@ -164,6 +137,6 @@ public abstract sealed class LocalMultiplayerPeer implements MultiplayerPeer per
     /** Frees this peer's own buffers; the hub's pool keeps the datagrams. */
     void releaseBuffers() {
         recycleDelivered();
-        heapSendScratch.releaseLast();
+        releaseHeapSendScratch();
     }
 }

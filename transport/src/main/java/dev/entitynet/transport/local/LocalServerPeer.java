@@ -30,8 +30,9 @@ final class LocalServerPeer extends LocalMultiplayerPeer {
         return closed ? ConnectionStatus.DISCONNECTED : ConnectionStatus.CONNECTED;
     }
 
+    /** Queues the packet on the links {@code target} selects. */
     @Override
-    SendResult route(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
+    protected SendResult sendChecked(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
         long now = hub.nanoTime();
         if (target > 0) {
             LocalConnection c = admitted.get(target);

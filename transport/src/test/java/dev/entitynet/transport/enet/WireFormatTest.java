@@ -77,7 +77,7 @@ class WireFormatTest {
 
     @Test
     void headerCarriesSentTimeOnlyWithAckFlaggedCommands() {
-        Pair p = Pair.connected();
+        EnginePair p = EnginePair.connected();
         // unreliable only: 2-byte header, no SENT_TIME
         byte[] payload = {9, 8, 7};
         p.client.send(0, 0, 0, BytesStore.wrap(payload), 0, 3);
@@ -92,16 +92,16 @@ class WireFormatTest {
         p.client.service(p.now, p.clientOut);
         String reliable = p.clientOut.only().hex();
         assertEquals("8000" + sentTime + "86010001" + "0003" + "090807", reliable);
-        feed(p.server, Pair.CLIENT, p.clientOut.only().bytes(), p.now + 3);
+        feed(p.server, EnginePair.CLIENT, p.clientOut.only().bytes(), p.now + 3);
         p.server.service(p.now + 3, p.serverOut);
         assertEquals("0000" + "01010001" + "0001" + sentTime, p.serverOut.only().hex());
     }
 
     @Test
     void ackFlaggedCommandWithoutSentTimeIsHandledButNotAckedAndEndsTheDatagram() {
-        Pair p = Pair.connected();
+        EnginePair p = EnginePair.connected();
         // SEND_RELIABLE ch0 seq1 "A", then SEND_RELIABLE ch0 seq2 "B", in a 2-byte-header datagram
-        feed(p.server, Pair.CLIENT, hex("0000 86000001 0001 41 86000002 0001 42"), p.now);
+        feed(p.server, EnginePair.CLIENT, hex("0000 86000001 0001 41 86000002 0001 42"), p.now);
         p.server.service(p.now, p.serverOut);
         Recorder events = new Recorder();
         p.server.pollEvents(events);
@@ -112,61 +112,15 @@ class WireFormatTest {
 
     @Test
     void ackFromTheFutureIsIgnored() {
-        Pair p = Pair.connected();
+        EnginePair p = EnginePair.connected();
         byte[] payload = {1};
         p.client.send(0, 0, EnetPacketFlags.RELIABLE, BytesStore.wrap(payload), 0, 1);
         p.client.service(p.now, p.clientOut);
         int before = p.client.outgoingCommandsInUse();
         // echo a sent time 100 ms after now
         int future = (int) (p.now + 100) & 0xFFFF;
-        feed(p.client, Pair.SERVER, hex(String.format("0000 01000001 0001 %04x", future)), p.now);
+        feed(p.client, EnginePair.SERVER, hex(String.format("0000 01000001 0001 %04x", future)), p.now);
         assertEquals(before, p.client.outgoingCommandsInUse());
         assertEquals(1, p.client.stats().dropped(DropReason.BAD_ACKNOWLEDGEMENT));
-    }
-
-    /** A client and a server engine connected by hand, without a network. */
-    static final class Pair {
-        static final long SERVER = Endpoints.of(0x7F000001, 7777);
-        static final long CLIENT = Endpoints.of(0x7F000001, 50000);
-        final EnetEngine server = new EnetEngine(EnetConfig.defaults(), 1);
-        final EnetEngine client = new EnetEngine(EnetConfig.defaults(), 2);
-        final Captured serverOut = new Captured();
-        final Captured clientOut = new Captured();
-        long now = 5000;
-
-        static Pair connected() {
-            Pair p = new Pair();
-            p.client.connect(SERVER, 2, 0, p.now);
-            for (int i = 0; i < 4; i++) {
-                p.exchange();
-            }
-            p.now += 5;
-            if (!p.client.isConnected(0) || !p.server.isConnected(0)) {
-                throw new AssertionError("handshake did not complete");
-            }
-            // past the BANDWIDTH_LIMIT exchange ~1 s after connecting; then both outputs are empty
-            for (int i = 0; i < 1200; i++) {
-                p.exchange();
-            }
-            p.serverOut.clear();
-            p.clientOut.clear();
-            p.server.pollEvents(new Recorder());
-            p.client.pollEvents(new Recorder());
-            return p;
-        }
-
-        void exchange() {
-            client.service(now, clientOut);
-            for (Captured.Sent s : clientOut.sent) {
-                feed(server, CLIENT, s.bytes(), now);
-            }
-            clientOut.clear();
-            server.service(now, serverOut);
-            for (Captured.Sent s : serverOut.sent) {
-                feed(client, SERVER, s.bytes(), now);
-            }
-            serverOut.clear();
-            now++;
-        }
     }
 }

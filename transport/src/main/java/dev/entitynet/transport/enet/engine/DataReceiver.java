@@ -27,15 +27,11 @@ final class DataReceiver {
     }
 
     int sendReliable(Peer peer, int at, int end) {
-        int channelId = buffer[at + 1] & 0xFF;
-        if (!acceptsData(peer, channelId)) {
-            return -1;
-        }
-        int dataLength = Wire.u16(buffer, at + 4);
-        int payloadEnd = payloadEnd(end, dataLength);
+        int payloadEnd = dataEnd(peer, at, end, 4);
         if (payloadEnd < 0) {
             return -1;
         }
+        int channelId = channelOf(at);
         int sequence = Wire.u16(buffer, at + 2);
         Channel channel = peer.channels[channelId];
         if (peer.state == PeerState.DISCONNECT_LATER || sequence == channel.incomingReliableSequence
@@ -46,58 +42,50 @@ final class DataReceiver {
         if (anchor != null && anchor.reliableSequence == sequence) {
             return payloadEnd;
         }
-        if (!reserveWaiting(peer, dataLength)) {
+        IncomingCommand c = newPacket(peer, Protocol.SEND_RELIABLE, channelId, EnetPacketFlags.RELIABLE, sequence, 0, end, payloadEnd);
+        if (c == null) {
             return -1;
         }
-        IncomingCommand c = host.pool.acquireIncoming();
-        c.prepare(Protocol.SEND_RELIABLE, channelId, EnetPacketFlags.RELIABLE, sequence, 0, dataLength);
-        copyPayload(c, 0, end, dataLength);
         channel.incomingReliable.insertAfter(anchor, c);
         dispatchReliable(peer, channel);
         return payloadEnd;
     }
 
     int sendUnreliable(Peer peer, int at, int end) {
-        int channelId = buffer[at + 1] & 0xFF;
-        if (!acceptsData(peer, channelId)) {
-            return -1;
-        }
-        int dataLength = Wire.u16(buffer, at + 6);
-        int payloadEnd = payloadEnd(end, dataLength);
+        int payloadEnd = dataEnd(peer, at, end, 6);
         if (payloadEnd < 0) {
             return -1;
         }
+        int channelId = channelOf(at);
         int reliableSequence = Wire.u16(buffer, at + 2);
         int unreliableSequence = Wire.u16(buffer, at + 4);
         Channel channel = peer.channels[channelId];
-        if (peer.state == PeerState.DISCONNECT_LATER || isStaleUnreliable(channel, reliableSequence, unreliableSequence)) {
+        if (peer.state == PeerState.DISCONNECT_LATER) {
+            return payloadEnd;
+        }
+        if (isStaleUnreliable(channel, reliableSequence, unreliableSequence)) {
+            host.stats.countDrop(DropReason.STALE_UNRELIABLE);
             return payloadEnd;
         }
         IncomingCommand anchor = unreliableAnchor(channel, reliableSequence, unreliableSequence);
         if (anchor != null && anchor.reliableSequence == reliableSequence && anchor.unreliableSequence == unreliableSequence) {
             return payloadEnd;
         }
-        if (!reserveWaiting(peer, dataLength)) {
+        IncomingCommand c = newPacket(peer, Protocol.SEND_UNRELIABLE, channelId, 0, reliableSequence, unreliableSequence, end, payloadEnd);
+        if (c == null) {
             return -1;
         }
-        IncomingCommand c = host.pool.acquireIncoming();
-        c.prepare(Protocol.SEND_UNRELIABLE, channelId, 0, reliableSequence, unreliableSequence, dataLength);
-        copyPayload(c, 0, end, dataLength);
         channel.incomingUnreliable.insertAfter(anchor, c);
         dispatchUnreliable(peer, channel);
         return payloadEnd;
     }
 
     int sendUnsequenced(Peer peer, int at, int end) {
-        int channelId = buffer[at + 1] & 0xFF;
-        if (!acceptsData(peer, channelId)) {
-            return -1;
-        }
-        int dataLength = Wire.u16(buffer, at + 6);
-        int payloadEnd = payloadEnd(end, dataLength);
+        int payloadEnd = dataEnd(peer, at, end, 6);
         if (payloadEnd < 0) {
             return -1;
         }
+        int channelId = channelOf(at);
         int group = Wire.u16(buffer, at + 4);
         int index = group % Protocol.UNSEQUENCED_WINDOW_SIZE;
         int unwrapped = group < peer.incomingUnsequencedGroup ? group + 0x10000 : group;
@@ -111,13 +99,11 @@ final class DataReceiver {
             return payloadEnd;
         }
         if (peer.state != PeerState.DISCONNECT_LATER) {
-            if (!reserveWaiting(peer, dataLength)) {
+            IncomingCommand c = newPacket(peer, Protocol.SEND_UNSEQUENCED, channelId, EnetPacketFlags.UNSEQUENCED, 0, 0, end, payloadEnd);
+            if (c == null) {
                 return -1;
             }
             // unsequenced packets wait for nothing: straight to the application
-            IncomingCommand c = host.pool.acquireIncoming();
-            c.prepare(Protocol.SEND_UNSEQUENCED, channelId, EnetPacketFlags.UNSEQUENCED, 0, 0, dataLength);
-            copyPayload(c, 0, end, dataLength);
             host.deliver(peer, c);
         }
         peer.unsequencedWindow[index >>> 5] |= 1 << (index & 31);
@@ -125,15 +111,12 @@ final class DataReceiver {
     }
 
     int sendFragment(Peer peer, int at, int end) {
-        int channelId = buffer[at + 1] & 0xFF;
-        if (!acceptsData(peer, channelId)) {
-            return -1;
-        }
-        int fragmentLength = Wire.u16(buffer, at + 6);
-        int payloadEnd = fragmentPayloadEnd(end, fragmentLength);
+        int payloadEnd = fragmentEnd(peer, at, end);
         if (payloadEnd < 0) {
             return -1;
         }
+        int channelId = channelOf(at);
+        int fragmentLength = payloadEnd - end;
         Channel channel = peer.channels[channelId];
         int start = Wire.u16(buffer, at + 4);
         if (!Protocol.inReceiveWindow(start, channel.incomingReliableSequence)) {
@@ -146,18 +129,11 @@ final class DataReceiver {
             return payloadEnd;
         }
         IncomingCommand anchor = reliableAnchor(channel, start);
-        IncomingCommand group;
-        if (anchor != null && anchor.reliableSequence == start) {
-            if (!sameGroup(anchor, Protocol.SEND_FRAGMENT, at)) {
-                return -1;
-            }
-            group = anchor;
-        } else {
-            group = newGroup(peer, Protocol.SEND_FRAGMENT, channelId, EnetPacketFlags.RELIABLE, start, 0, at);
-            if (group == null) {
-                return -1;
-            }
-            channel.incomingReliable.insertAfter(anchor, group);
+        boolean joins = anchor != null && anchor.reliableSequence == start;
+        IncomingCommand group = fragmentGroup(peer, channel.incomingReliable, anchor, joins,
+                Protocol.SEND_FRAGMENT, channelId, EnetPacketFlags.RELIABLE, start, 0, at);
+        if (group == null) {
+            return -1;
         }
         if (addFragment(peer, group, at, end, fragmentLength)) {
             dispatchReliable(peer, channel);
@@ -166,19 +142,17 @@ final class DataReceiver {
     }
 
     int sendUnreliableFragment(Peer peer, int at, int end) {
-        int channelId = buffer[at + 1] & 0xFF;
-        if (!acceptsData(peer, channelId)) {
-            return -1;
-        }
-        int fragmentLength = Wire.u16(buffer, at + 6);
-        int payloadEnd = fragmentPayloadEnd(end, fragmentLength);
+        int payloadEnd = fragmentEnd(peer, at, end);
         if (payloadEnd < 0) {
             return -1;
         }
+        int channelId = channelOf(at);
+        int fragmentLength = payloadEnd - end;
         Channel channel = peer.channels[channelId];
         int reliableSequence = Wire.u16(buffer, at + 2);
         int start = Wire.u16(buffer, at + 4);
         if (isStaleUnreliable(channel, reliableSequence, start)) {
+            host.stats.countDrop(DropReason.STALE_UNRELIABLE);
             return payloadEnd;
         }
         if (!validFragment(at, fragmentLength)) {
@@ -188,19 +162,11 @@ final class DataReceiver {
             return payloadEnd;
         }
         IncomingCommand anchor = unreliableAnchor(channel, reliableSequence, start);
-        IncomingCommand group;
-        if (anchor != null && anchor.reliableSequence == reliableSequence && anchor.unreliableSequence == start) {
-            if (!sameGroup(anchor, Protocol.SEND_UNRELIABLE_FRAGMENT, at)) {
-                return -1;
-            }
-            group = anchor;
-        } else {
-            group = newGroup(peer, Protocol.SEND_UNRELIABLE_FRAGMENT, channelId, EnetPacketFlags.UNRELIABLE_FRAGMENT,
-                    reliableSequence, start, at);
-            if (group == null) {
-                return -1;
-            }
-            channel.incomingUnreliable.insertAfter(anchor, group);
+        boolean joins = anchor != null && anchor.reliableSequence == reliableSequence && anchor.unreliableSequence == start;
+        IncomingCommand group = fragmentGroup(peer, channel.incomingUnreliable, anchor, joins,
+                Protocol.SEND_UNRELIABLE_FRAGMENT, channelId, EnetPacketFlags.UNRELIABLE_FRAGMENT, reliableSequence, start, at);
+        if (group == null) {
+            return -1;
         }
         if (addFragment(peer, group, at, end, fragmentLength)) {
             dispatchUnreliable(peer, channel);
@@ -253,7 +219,7 @@ final class DataReceiver {
                     IncomingCommand older;
                     while ((older = channel.incomingUnreliable.first()) != c) {
                         channel.incomingUnreliable.remove(older);
-                        host.dropIncoming(peer, older);
+                        dropStale(peer, older);
                     }
                     channel.incomingUnreliable.remove(c);
                     channel.incomingUnreliableSequence = c.unreliableSequence;
@@ -263,10 +229,15 @@ final class DataReceiver {
                 break;
             } else {
                 channel.incomingUnreliable.remove(c);
-                host.dropIncoming(peer, c);
+                dropStale(peer, c);
             }
             c = next;
         }
+    }
+
+    private void dropStale(Peer peer, IncomingCommand c) {
+        host.stats.countDrop(DropReason.STALE_UNRELIABLE);
+        host.dropIncoming(peer, c);
     }
 
     /** The queued reliable command with the largest sequence number not after {@code sequence}, or null. */
@@ -329,6 +300,22 @@ final class DataReceiver {
         return true;
     }
 
+    /**
+     * The reassembly group this fragment belongs to: {@code anchor} when the fragment {@code joins} it
+     * (it must describe the same packet), else a new group queued after {@code anchor}; null on error.
+     */
+    private IncomingCommand fragmentGroup(Peer peer, NodeList<IncomingCommand> queue, IncomingCommand anchor, boolean joins,
+                                          int number, int channelId, int flags, int reliableSequence, int unreliableSequence, int at) {
+        if (joins) {
+            return sameGroup(anchor, number, at) ? anchor : null;
+        }
+        IncomingCommand group = newGroup(peer, number, channelId, flags, reliableSequence, unreliableSequence, at);
+        if (group != null) {
+            queue.insertAfter(anchor, group);
+        }
+        return group;
+    }
+
     /** Starts reassembling a packet, charged against the peer's reassembly cap; null when over it. */
     private IncomingCommand newGroup(Peer peer, int number, int channelId, int flags, int reliableSequence,
                                      int unreliableSequence, int at) {
@@ -369,6 +356,34 @@ final class DataReceiver {
 
     // ---------------------------------------------------------------- checks
 
+    private int channelOf(int at) {
+        return buffer[at + 1] & 0xFF;
+    }
+
+    /**
+     * The preamble of SEND_RELIABLE, SEND_UNRELIABLE and SEND_UNSEQUENCED: the channel must carry data
+     * and the u16 data length at {@code lengthOffset} must fit. The payload's end, or -1 (counted).
+     */
+    private int dataEnd(Peer peer, int at, int payloadStart, int lengthOffset) {
+        if (!acceptsData(peer, channelOf(at))) {
+            return -1;
+        }
+        return payloadEnd(payloadStart, Wire.u16(buffer, at + lengthOffset));
+    }
+
+    /** {@link #dataEnd} for the two fragment commands, whose u16 fragment length must also be non-zero. */
+    private int fragmentEnd(Peer peer, int at, int payloadStart) {
+        if (!acceptsData(peer, channelOf(at))) {
+            return -1;
+        }
+        int fragmentLength = Wire.u16(buffer, at + 6);
+        if (fragmentLength == 0) {
+            drop(DropReason.BAD_FRAGMENT);
+            return -1;
+        }
+        return payloadEnd(payloadStart, fragmentLength);
+    }
+
     private boolean acceptsData(Peer peer, int channelId) {
         if (channelId >= peer.channelCount) {
             drop(DropReason.BAD_CHANNEL);
@@ -393,21 +408,22 @@ final class DataReceiver {
         return payloadStart + dataLength;
     }
 
-    private int fragmentPayloadEnd(int payloadStart, int fragmentLength) {
-        if (fragmentLength == 0) {
-            drop(DropReason.BAD_FRAGMENT);
-            return -1;
-        }
-        return payloadEnd(payloadStart, fragmentLength);
-    }
-
-    private boolean reserveWaiting(Peer peer, int dataLength) {
+    /**
+     * A whole (unfragmented) packet copied out of the datagram, charged to the peer's waiting data;
+     * null (counted) when that would exceed the cap.
+     */
+    private IncomingCommand newPacket(Peer peer, int number, int channelId, int flags, int reliableSequence,
+                                      int unreliableSequence, int payloadStart, int payloadEnd) {
+        int dataLength = payloadEnd - payloadStart;
         if (peer.waitingData + dataLength > Host.MAX_WAITING_DATA) {
             drop(DropReason.WAITING_DATA_LIMIT);
-            return false;
+            return null;
         }
         peer.waitingData += dataLength;
-        return true;
+        IncomingCommand c = host.pool.acquireIncoming();
+        c.prepare(number, channelId, flags, reliableSequence, unreliableSequence, dataLength);
+        copyPayload(c, 0, payloadStart, dataLength);
+        return c;
     }
 
     private void copyPayload(IncomingCommand c, int offset, int from, int count) {

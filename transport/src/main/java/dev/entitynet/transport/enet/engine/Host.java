@@ -450,6 +450,7 @@ public final class Host {
     /** Assigns sequence numbers and queues the command (enet_peer_setup_outgoing_command). */
     void queueOutgoing(Peer peer, OutgoingCommand c) {
         peer.outgoingDataTotal += c.length;
+        c.queueOrder = peer.nextQueueOrder++;
         if (c.channel == Protocol.SYSTEM_CHANNEL) {
             peer.outgoingReliableSequence = (peer.outgoingReliableSequence + 1) & 0xFFFF;
             c.patchReliableSequence(peer.outgoingReliableSequence);

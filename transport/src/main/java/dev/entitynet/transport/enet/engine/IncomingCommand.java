@@ -33,8 +33,12 @@ final class IncomingCommand extends ListNode {
         fragmentCount = 0;
         fragmentsRemaining = 0;
         reassemblyCharge = 0;
+        if (data.realCapacity() < packetLength) {
+            // sized once for the whole packet, rather than grown (and logged) step by step
+            data.releaseLast();
+            data = Bytes.allocateElasticDirect(packetLength);
+        }
         data.clear();
-        data.ensureCapacity(packetLength);
     }
 
     /** Sets up the fragment bitmap for {@code count} fragments. */

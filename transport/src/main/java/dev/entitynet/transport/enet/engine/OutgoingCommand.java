@@ -20,6 +20,8 @@ final class OutgoingCommand extends ListNode {
     int fragmentOffset;
     int fragmentLength;
     int sendAttempts;
+    /** When the command was queued, per peer: datagrams are written in this order (as libenet 1.3.18). */
+    long queueOrder;
     long sentTime;
     long roundTripTimeout;
     long roundTripTimeoutLimit;

@@ -29,6 +29,8 @@ final class Peer {
     long outgoingBandwidthThrottleEpoch;
     long incomingDataTotal;
     long outgoingDataTotal;
+    /** The next {@link OutgoingCommand#queueOrder}. */
+    long nextQueueOrder;
 
     int packetThrottle;
     int packetThrottleLimit;
@@ -38,7 +40,6 @@ final class Peer {
     long packetThrottleAcceleration;
     long packetThrottleDeceleration;
 
-    long lastSendTime;
     long lastReceiveTime;
     long nextTimeout;
     long earliestTimeout;
@@ -133,7 +134,6 @@ final class Peer {
         outgoingBandwidthThrottleEpoch = NEVER;
         incomingDataTotal = 0;
         outgoingDataTotal = 0;
-        lastSendTime = NEVER;
         lastReceiveTime = NEVER;
         nextTimeout = NEVER;
         earliestTimeout = NEVER;

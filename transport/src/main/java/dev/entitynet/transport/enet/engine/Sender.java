@@ -30,6 +30,15 @@ final class Sender {
     private boolean sentTimeFlag;
     private boolean continueSending;
     private boolean zombieAfterSend;
+    /** A reliable command could go in this datagram, so no ping is needed. */
+    private boolean reliableFound;
+    /** Where the last {@link #sendReliable} pass stopped with {@link #STOPPED_AT_LIMIT}. */
+    private long stoppedAtQueueOrder;
+
+    /** Outcomes of a send pass. */
+    private static final int DONE = 0;
+    private static final int STOPPED_AT_LIMIT = 1;
+    private static final int FULL = 2;
 
     Sender(Host host) {
         this.host = host;
@@ -67,15 +76,18 @@ final class Sender {
         if (checkForTimeouts && !peer.sentReliable.isEmpty() && now >= peer.nextTimeout && checkTimeouts(peer)) {
             return false;
         }
-        if ((peer.outgoingReliable.isEmpty() || sendReliable(peer))
+        reliableFound = false;
+        peer.windowBlocked = false;
+        sendInQueueOrder(peer);
+        if (!reliableFound
                 && peer.sentReliable.isEmpty()
                 && now - peer.lastReceiveTime >= peer.pingInterval
                 && peer.mtu - packetSize >= Protocol.commandSize(Protocol.PING)) {
             host.ping(peer);
-            sendReliable(peer);
+            sendReliable(peer, Long.MAX_VALUE);
         }
-        if (!peer.outgoingUnreliable.isEmpty()) {
-            sendUnreliable(peer);
+        if (peer.state == PeerState.DISCONNECT_LATER && peer.outgoingIdle()) {
+            host.gracefulDisconnect(peer, peer.eventData);
         }
         if (commandCount == 0) {
             return false;
@@ -148,9 +160,40 @@ final class Sender {
         return false;
     }
 
-    /** Writes reliable commands the windows allow; true when none was written (a ping may go). */
-    private boolean sendReliable(Peer peer) {
-        boolean canPing = true;
+    /**
+     * Writes reliable and unreliable commands in the order they were queued, as libenet 1.3.18 does:
+     * a sequenced unreliable packet queued before a reliable one on the same channel carries the
+     * older reliable sequence number, so it must arrive first or the receiver discards it as stale.
+     * Reliable commands the windows hold back do not hold unreliable ones back; the receiver keeps
+     * those until the reliable command they follow arrives.
+     */
+    private void sendInQueueOrder(Peer peer) {
+        while (true) {
+            int reliable = peer.outgoingReliable.isEmpty() ? DONE : sendReliable(peer, firstQueueOrder(peer.outgoingUnreliable));
+            if (reliable == FULL) {
+                return;
+            }
+            long reliableHead = reliable == STOPPED_AT_LIMIT ? stoppedAtQueueOrder : Long.MAX_VALUE;
+            int unreliable = peer.outgoingUnreliable.isEmpty() ? DONE : sendUnreliable(peer, reliableHead);
+            if (unreliable == FULL || (reliable == DONE && unreliable == DONE)) {
+                return;
+            }
+        }
+    }
+
+    private static long firstQueueOrder(NodeList<OutgoingCommand> queue) {
+        OutgoingCommand first = queue.first();
+        return first == null ? Long.MAX_VALUE : first.queueOrder;
+    }
+
+    /**
+     * Writes the reliable commands the windows allow that were queued before {@code before}.
+     *
+     * @return {@link #FULL} when the datagram filled, {@link #STOPPED_AT_LIMIT} when a sendable
+     *     command queued at or after {@code before} is next ({@link #stoppedAtQueueOrder}), else {@link #DONE}
+     */
+    private int sendReliable(Peer peer, long before) {
+        int result = DONE;
         boolean windowExceeded = false;
         boolean windowWrap = false;
         long now = host.now;
@@ -184,9 +227,15 @@ final class Sender {
                     continue;
                 }
             }
-            canPing = false;
+            if (c.queueOrder >= before) {
+                stoppedAtQueueOrder = c.queueOrder;
+                result = STOPPED_AT_LIMIT;
+                break;
+            }
+            reliableFound = true;
             if (commandCount >= Protocol.MAXIMUM_PACKET_COMMANDS || peer.mtu - packetSize < c.length) {
                 continueSending = commandCount > 0 || failUnsendable(peer, c);
+                result = FULL;
                 break;
             }
             if (channel != null && c.sendAttempts < 1) {
@@ -212,16 +261,20 @@ final class Sender {
             peer.packetsSent++;
             c = next;
         }
-        peer.windowBlocked = windowExceeded || windowWrap;
-        return canPing;
+        peer.windowBlocked |= windowExceeded || windowWrap;
+        return result;
     }
 
-    private void sendUnreliable(Peer peer) {
+    /** Writes the unreliable commands queued before {@code before}; returns {@link #FULL}, {@link #STOPPED_AT_LIMIT} or {@link #DONE}. */
+    private int sendUnreliable(Peer peer, long before) {
         OutgoingCommand c = peer.outgoingUnreliable.first();
         while (c != null) {
+            if (c.queueOrder >= before) {
+                return STOPPED_AT_LIMIT;
+            }
             if (commandCount >= Protocol.MAXIMUM_PACKET_COMMANDS || peer.mtu - packetSize < c.length) {
                 continueSending = commandCount > 0 || failUnsendable(peer, c);
-                break;
+                return FULL;
             }
             OutgoingCommand next = peer.outgoingUnreliable.next(c);
             if (c.hasPacket && c.fragmentOffset == 0) {
@@ -244,9 +297,7 @@ final class Sender {
             host.pool.release(c);
             c = next;
         }
-        if (peer.state == PeerState.DISCONNECT_LATER && peer.outgoingIdle()) {
-            host.gracefulDisconnect(peer, peer.eventData);
-        }
+        return DONE;
     }
 
     /** A command larger than an empty datagram can never go: drop it rather than loop (cannot happen by construction). */
@@ -307,6 +358,5 @@ final class Sender {
         }
         out.send(peer.endpoint, store, start, length);
         host.stats.countSent(length);
-        peer.lastSendTime = now;
     }
 }

@@ -1,11 +1,10 @@
 package dev.entitynet.transport.enet.godot;
 
 import dev.entitynet.transport.ConnectionStatus;
-import dev.entitynet.transport.MultiplayerPeer;
+import dev.entitynet.transport.AbstractMultiplayerPeer;
 import dev.entitynet.transport.PeerEventListener;
 import dev.entitynet.transport.PeerIds;
 import dev.entitynet.transport.ReceivedPacket;
-import dev.entitynet.transport.SendArguments;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.TransferMode;
 import dev.entitynet.transport.enet.EnetConfig;
@@ -34,7 +33,7 @@ import java.util.random.RandomGenerator;
  * <p>Clients only talk to the server; {@link #isServerRelaySupported()} is true, so the layer
  * above relays client-to-client traffic through it.
  */
-public final class EnetMultiplayerPeer implements MultiplayerPeer {
+public final class EnetMultiplayerPeer extends AbstractMultiplayerPeer {
     private final EnetHost host;
     private final int uniqueId;
     private final boolean server;
@@ -53,7 +52,6 @@ public final class EnetMultiplayerPeer implements MultiplayerPeer {
     // Client: the connection to the server.
     private int serverHandle = -1;
     private ConnectionStatus status;
-    private boolean refuseNewConnections;
     private boolean closed;
     private long refusedConnections;
     private long backPressured;
@@ -152,13 +150,8 @@ public final class EnetMultiplayerPeer implements MultiplayerPeer {
     }
 
     @Override
-    public boolean isRefusingNewConnections() {
-        return refuseNewConnections;
-    }
-
-    @Override
-    public void setRefuseNewConnections(boolean refuse) {
-        refuseNewConnections = refuse;
+    protected boolean isClosed() {
+        return closed;
     }
 
     /** Clients turned away: bad or duplicate ids, or while refusing new connections. */
@@ -172,8 +165,7 @@ public final class EnetMultiplayerPeer implements MultiplayerPeer {
     }
 
     @Override
-    public SendResult send(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
-        SendArguments.check(this, closed, target, mode, channel, length);
+    protected SendResult sendChecked(int target, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {
         int enetChannel = GodotChannels.enetChannel(mode, channel);
         int flags = GodotChannels.flags(mode);
         if (!server) {
@@ -223,10 +215,10 @@ public final class EnetMultiplayerPeer implements MultiplayerPeer {
         return result;
     }
 
+    /** Sends straight from the caller's array through a reused view: no copy. */
     @Override
-    public SendResult send(int target, TransferMode mode, int channel, byte[] data, int offset, int length) {
-        SendArguments.check(this, closed, target, mode, channel, length);
-        return send(target, mode, channel, heapWrap.of(data), offset, length);
+    protected SendResult sendCheckedArray(int target, TransferMode mode, int channel, byte[] data, int offset, int length) {
+        return sendChecked(target, mode, channel, heapWrap.of(data), offset, length);
     }
 
     @Override
@@ -311,7 +303,7 @@ public final class EnetMultiplayerPeer implements MultiplayerPeer {
                 }
                 return;
             }
-            if (refuseNewConnections || !PeerIds.isClientId(data) || handleById.containsKey(data)) {
+            if (isRefusingNewConnections() || !PeerIds.isClientId(data) || handleById.containsKey(data)) {
                 refusedConnections++;
                 host.reset(handle); // Godot: no DISCONNECT, the client times out
                 return;

@@ -3,6 +3,7 @@ package dev.entitynet.transport.enet.host;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.enet.EnetConfig;
 import dev.entitynet.transport.enet.EnetEngine;
+import dev.entitynet.transport.enet.EnetEngineStats;
 import dev.entitynet.transport.enet.EnetEventListener;
 import dev.entitynet.transport.enet.EnetPacketFlags;
 import dev.entitynet.transport.enet.Endpoints;
@@ -146,6 +147,12 @@ public final class EnetHost implements AutoCloseable {
      * Queues a packet to {@code peer} on {@code channel} with ENet {@code flags}
      * ({@link EnetPacketFlags}); the bytes are copied.
      *
+     * <p>Everything the engine could refuse (channel, size, a connection this thread already
+     * let go of) is checked here, so SENT means the packet is queued to the connection as this
+     * thread last saw it. The one case left is a connection the remote side or a timeout ends
+     * while the packet crosses the ring: as with libenet, whatever was queued to it is dropped,
+     * the disconnect event follows, and {@link #rejectedSends()} counts the packet.
+     *
      * @return SENT, NOT_CONNECTED when the peer is not (or no longer) connected, or BACK_PRESSURE
      *     when the command ring is full (nothing queued; try again after a later service call)
      * @throws IllegalArgumentException for a channel outside the peer's negotiated channels or a
@@ -223,10 +230,8 @@ public final class EnetHost implements AutoCloseable {
 
     private void requestDisconnect(int peer, int data, int kind) {
         ensureOpen();
+        requireLive(peer);
         int slot = PeerHandles.slot(peer);
-        if (peer < 0 || liveHandle[slot] != peer) {
-            throw new IllegalArgumentException("peer " + peer + " is not a live connection of this host");
-        }
         sendable[slot] = false;
         if (kind == HostRecords.KIND_NOW || kind == HostRecords.KIND_RESET) {
             liveHandle[slot] = -1;
@@ -238,6 +243,65 @@ public final class EnetHost implements AutoCloseable {
         target.writeInt(at + HostRecords.DISCONNECT_KIND, kind);
         commands.publish();
         loop.requestWake();
+    }
+
+    /**
+     * Sets how quickly a silent {@code peer} is declared dead (enet_peer_timeout plus
+     * enet_peer_ping_interval). The peer is dropped once reliable data (pings included) has gone
+     * unacknowledged for {@code maximumMillis}, or for {@code minimumMillis} once a retransmission
+     * timeout has grown {@code limit} times past the first; an idle link is pinged every
+     * {@code pingIntervalMillis}. 0 keeps ENet's default (32, 5000 ms, 30000 ms, 500 ms).
+     *
+     * @throws IllegalArgumentException for a negative value or a handle that is not live
+     */
+    public void timeout(int peer, int limit, int minimumMillis, int maximumMillis, int pingIntervalMillis) {
+        ensureOpen();
+        if (limit < 0 || minimumMillis < 0 || maximumMillis < 0 || pingIntervalMillis < 0) {
+            throw new IllegalArgumentException("timeouts must be 0 (ENet's default) or positive: limit " + limit + ", minimum "
+                    + minimumMillis + " ms, maximum " + maximumMillis + " ms, ping interval " + pingIntervalMillis + " ms");
+        }
+        requireLive(peer);
+        long at = commands.claim(HostRecords.TIMEOUT, HostRecords.TIMEOUT_BYTES);
+        BytesStore<?, ?> target = commands.target();
+        target.writeInt(at + HostRecords.TIMEOUT_HANDLE, peer);
+        target.writeInt(at + HostRecords.TIMEOUT_LIMIT, limit);
+        target.writeInt(at + HostRecords.TIMEOUT_MINIMUM, minimumMillis);
+        target.writeInt(at + HostRecords.TIMEOUT_MAXIMUM, maximumMillis);
+        target.writeInt(at + HostRecords.TIMEOUT_PING, pingIntervalMillis);
+        commands.publish();
+        loop.requestWake();
+    }
+
+    /**
+     * Configures the packet throttle of {@code peer} on both ends (enet_peer_throttle_configure:
+     * applied here and sent to the remote as THROTTLE_CONFIGURE). The throttle drops unreliable
+     * packets when round trips grow past their recent variance; a deceleration of 0 keeps it at its
+     * maximum, so nothing is shed. ENet's defaults are 5000 ms, 2 and 2.
+     *
+     * @throws IllegalArgumentException for an interval below 1 ms, an acceleration or deceleration
+     *     outside 0-32, or a handle that is not live
+     */
+    public void throttleConfigure(int peer, int intervalMillis, int acceleration, int deceleration) {
+        ensureOpen();
+        if (intervalMillis < 1 || acceleration < 0 || acceleration > 32 || deceleration < 0 || deceleration > 32) {
+            throw new IllegalArgumentException("throttle interval must be at least 1 ms and acceleration and deceleration 0-32; got "
+                    + intervalMillis + " ms, " + acceleration + ", " + deceleration);
+        }
+        requireLive(peer);
+        long at = commands.claim(HostRecords.THROTTLE, HostRecords.THROTTLE_BYTES);
+        BytesStore<?, ?> target = commands.target();
+        target.writeInt(at + HostRecords.THROTTLE_HANDLE, peer);
+        target.writeInt(at + HostRecords.THROTTLE_INTERVAL, intervalMillis);
+        target.writeInt(at + HostRecords.THROTTLE_ACCELERATION, acceleration);
+        target.writeInt(at + HostRecords.THROTTLE_DECELERATION, deceleration);
+        commands.publish();
+        loop.requestWake();
+    }
+
+    private void requireLive(int peer) {
+        if (peer < 0 || liveHandle[PeerHandles.slot(peer)] != peer) {
+            throw new IllegalArgumentException("peer " + peer + " is not a live connection of this host");
+        }
     }
 
     /** Whether {@code peer} is connected and accepts sends. */
@@ -347,9 +411,20 @@ public final class EnetHost implements AutoCloseable {
         return loop.staleCommands();
     }
 
-    /** Sends the engine refused after they were queued (see the engine's statistics). */
+    /**
+     * Sends accepted with SENT whose connection had ended (remotely or by timeout) by the time the
+     * event loop ran them; their disconnect event follows. Nothing else can make the engine refuse.
+     */
     public long rejectedSends() {
         return loop.rejectedSends();
+    }
+
+    /**
+     * The engine's counters (datagrams and bytes each way, drops by reason, retransmissions). The
+     * event loop updates them; read from another thread they may lag slightly behind.
+     */
+    public EnetEngineStats engineStats() {
+        return loop.engineStats();
     }
 
     /** How often the event loop stopped reading because events were not drained fast enough. */

@@ -34,6 +34,11 @@ public record EnetHostOptions(UdpSocketOptions socket, int tickMicros, int comma
         return new EnetHostOptions(socket.withForceNio(force), tickMicros, commandRingBytes, eventRingBytes, seed);
     }
 
+    /** These options dropping {@code percent}% of outgoing datagrams on purpose, seeded (see {@link UdpSocketOptions}). */
+    public EnetHostOptions withOutgoingLoss(double percent, long lossSeed) {
+        return new EnetHostOptions(socket.withOutgoingLoss(percent, lossSeed), tickMicros, commandRingBytes, eventRingBytes, seed);
+    }
+
     /** These options with other ring sizes. */
     public EnetHostOptions withRingBytes(int commands, int events) {
         return new EnetHostOptions(socket, tickMicros, commands, events, seed);

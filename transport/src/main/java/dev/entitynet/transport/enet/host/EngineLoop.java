@@ -1,6 +1,7 @@
 package dev.entitynet.transport.enet.host;
 
 import dev.entitynet.transport.enet.EnetEngine;
+import dev.entitynet.transport.enet.EnetEngineStats;
 import dev.entitynet.transport.enet.EnetEventListener;
 import dev.entitynet.transport.enet.netty.DatagramReceiver;
 import dev.entitynet.transport.enet.netty.UdpSocket;
@@ -45,6 +46,10 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     private volatile long rejectedSends;
     private volatile long readPauses;
 
+    EnetEngineStats engineStats() {
+        return engine.stats();
+    }
+
     EngineLoop(EnetEngine engine, SpscRecordRing commands, SpscRecordRing eventRing) {
         this.engine = engine;
         this.commands = commands;
@@ -84,9 +89,24 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         }
     }
 
+    /**
+     * After a batch of datagrams the events go to the caller first. When there are some, sending
+     * (acknowledgements included) waits for the caller's answer, which wakes the loop, or for the
+     * next tick: the answer and the acknowledgements then share datagrams, as in libenet's service
+     * loop, instead of costing a datagram each way more. Without events, the acks leave at once.
+     */
     @Override
     public void batchComplete() {
-        pump();
+        if (closed) {
+            return;
+        }
+        drainCommands();
+        publishEvents();
+        if (published == 0) {
+            engine.service(nowMillis(), socket);
+            socket.flush();
+            publishEvents();
+        }
     }
 
     /** Executes commands, services the engine, flushes datagrams and publishes events. */
@@ -155,10 +175,11 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         BytesStore<?, Void> memory = commands.memory();
         long at;
         while ((at = commands.peek()) >= 0) {
-            if (commands.type() == HostRecords.SEND) {
-                executeSend(memory, at, commands.bodyLength());
-            } else {
-                executeDisconnect(memory, at);
+            switch (commands.type()) {
+                case HostRecords.SEND -> executeSend(memory, at, commands.bodyLength());
+                case HostRecords.TIMEOUT -> executeTimeout(memory, at);
+                case HostRecords.THROTTLE -> executeThrottle(memory, at);
+                default -> executeDisconnect(memory, at);
             }
             commands.release();
         }
@@ -182,6 +203,23 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         int slot = liveSlot(handle);
         if (slot >= 0 && !engine.send(slot, channel, flags, memory, payload, length)) {
             rejectedSends++;
+        }
+    }
+
+    private void executeTimeout(BytesStore<?, Void> memory, long at) {
+        int slot = liveSlot(memory.readInt(at + HostRecords.TIMEOUT_HANDLE));
+        if (slot >= 0) {
+            engine.timeout(slot, memory.readInt(at + HostRecords.TIMEOUT_LIMIT), memory.readInt(at + HostRecords.TIMEOUT_MINIMUM),
+                    memory.readInt(at + HostRecords.TIMEOUT_MAXIMUM));
+            engine.pingInterval(slot, memory.readInt(at + HostRecords.TIMEOUT_PING));
+        }
+    }
+
+    private void executeThrottle(BytesStore<?, Void> memory, long at) {
+        int slot = liveSlot(memory.readInt(at + HostRecords.THROTTLE_HANDLE));
+        if (slot >= 0) {
+            engine.throttleConfigure(slot, memory.readInt(at + HostRecords.THROTTLE_INTERVAL),
+                    memory.readInt(at + HostRecords.THROTTLE_ACCELERATION), memory.readInt(at + HostRecords.THROTTLE_DECELERATION));
         }
     }
 

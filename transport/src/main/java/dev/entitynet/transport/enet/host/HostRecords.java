@@ -14,6 +14,10 @@ final class HostRecords {
     static final int SEND = 1;
     /** End a connection: handle, data, kind. */
     static final int DISCONNECT = 2;
+    /** Set a connection's timeouts (enet_peer_timeout) and ping interval: handle, limit, minimum, maximum, ping. */
+    static final int TIMEOUT = 3;
+    /** Configure a connection's packet throttle (enet_peer_throttle_configure): handle, interval, acceleration, deceleration. */
+    static final int THROTTLE = 4;
 
     static final int SEND_HANDLE = 0;
     static final int SEND_CHANNEL = 4;
@@ -26,6 +30,19 @@ final class HostRecords {
     static final int DISCONNECT_DATA = 4;
     static final int DISCONNECT_KIND = 8;
     static final int DISCONNECT_BYTES = 12;
+
+    static final int TIMEOUT_HANDLE = 0;
+    static final int TIMEOUT_LIMIT = 4;
+    static final int TIMEOUT_MINIMUM = 8;
+    static final int TIMEOUT_MAXIMUM = 12;
+    static final int TIMEOUT_PING = 16;
+    static final int TIMEOUT_BYTES = 20;
+
+    static final int THROTTLE_HANDLE = 0;
+    static final int THROTTLE_INTERVAL = 4;
+    static final int THROTTLE_ACCELERATION = 8;
+    static final int THROTTLE_DECELERATION = 12;
+    static final int THROTTLE_BYTES = 16;
 
     static final int KIND_GRACEFUL = 0;
     static final int KIND_NOW = 1;

@@ -4,7 +4,6 @@ import dev.entitynet.transport.enet.DatagramOutput;
 import dev.entitynet.transport.enet.Endpoints;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,6 +20,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.bytes.PointerBytesStore;
@@ -36,27 +36,30 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Received datagrams go to a {@link DatagramReceiver} as a non-owning Chronicle view of
  * Netty's pooled direct buffer, so reading copies nothing. Outgoing datagrams are copied into
- * pooled direct buffers and written without flushing; {@link #flush()} sends them all at once
+ * reusable datagrams ({@link OutgoingDatagrams}) and written without flushing; {@link #flush()} sends them all at once
  * (one {@code sendmmsg} on epoll). Everything except {@link #close()} runs on {@link #eventLoop()}.
  */
 public final class UdpSocket implements DatagramOutput, AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
     private final boolean epoll;
-    private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
     private final PointerBytesStore inView = BytesStore.nativePointer();
     private final PointerBytesStore outView = BytesStore.nativePointer();
+    private final OutgoingDatagrams outgoing = new OutgoingDatagrams(PooledByteBufAllocator.DEFAULT, UdpSocketOptions.MAX_DATAGRAM, 4096);
     private final Long2ObjectOpenHashMap<InetSocketAddress> addresses = new Long2ObjectOpenHashMap<>();
     private final byte[] heapScratch = new byte[UdpSocketOptions.MAX_DATAGRAM + 1];
     private final BytesStore<?, byte[]> heapScratchStore = BytesStore.wrap(heapScratch);
     private long nonIpv4Datagrams;
     private long oversizeDatagrams;
     private long writtenDatagrams;
+    private final OutgoingLoss loss;
+    private long lossDrops;
 
-    private UdpSocket(EventLoopGroup group, Channel channel, boolean epoll) {
+    private UdpSocket(EventLoopGroup group, Channel channel, boolean epoll, OutgoingLoss loss) {
         this.group = group;
         this.channel = channel;
         this.epoll = epoll;
+        this.loss = loss;
     }
 
     /**
@@ -68,7 +71,8 @@ public final class UdpSocket implements DatagramOutput, AutoCloseable {
     public static UdpSocket bind(InetSocketAddress local, UdpSocketOptions options, DatagramReceiver receiver, String threadName) {
         boolean epoll = !options.forceNio() && Epoll.isAvailable();
         ThreadFactory threads = runnable -> {
-            Thread t = new Thread(runnable, threadName);
+            // Netty's recyclers and buffer caches take their fast path only on its own thread type.
+            Thread t = new FastThreadLocalThread(runnable, threadName);
             t.setDaemon(true);
             return t;
         };
@@ -107,7 +111,7 @@ public final class UdpSocket implements DatagramOutput, AutoCloseable {
         Channel channel;
         try {
             channel = bootstrap.register().syncUninterruptibly().channel();
-            self[0] = new UdpSocket(group, channel, epoll);
+            self[0] = new UdpSocket(group, channel, epoll, new OutgoingLoss(options.outgoingLossPercent(), options.outgoingLossSeed()));
             channel.bind(local).syncUninterruptibly();
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -147,7 +151,12 @@ public final class UdpSocket implements DatagramOutput, AutoCloseable {
     /** Queues one datagram to {@code endpoint}; it leaves on the next {@link #flush()}. */
     @Override
     public void send(long endpoint, BytesStore<?, ?> data, long offset, int length) {
-        ByteBuf buf = allocator.directBuffer(length);
+        if (loss.dropNext()) {
+            lossDrops++;
+            return;
+        }
+        DatagramPacket datagram = outgoing.acquire(address(endpoint));
+        ByteBuf buf = datagram.content();
         if (buf.hasMemoryAddress()) {
             outView.set(buf.memoryAddress() + buf.writerIndex(), length);
             outView.write(0, data, offset, length);
@@ -156,7 +165,7 @@ public final class UdpSocket implements DatagramOutput, AutoCloseable {
             data.read(offset, heapScratch, 0, length);
             buf.writeBytes(heapScratch, 0, length);
         }
-        channel.write(new DatagramPacket(buf, address(endpoint)), channel.voidPromise());
+        channel.write(datagram, channel.voidPromise());
         writtenDatagrams++;
     }
 
@@ -219,10 +228,16 @@ public final class UdpSocket implements DatagramOutput, AutoCloseable {
         return writtenDatagrams;
     }
 
+    /** Datagrams dropped on purpose by {@link UdpSocketOptions#outgoingLossPercent()}. */
+    public long simulatedLossDrops() {
+        return lossDrops;
+    }
+
     /** Closes the socket and stops the event-loop thread; waits for both. Idempotent. */
     @Override
     public void close() {
         channel.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        outgoing.close(); // the loop has stopped: every written datagram is back
     }
 }

@@ -44,7 +44,7 @@ class LibEnetInteropTest {
                 }
                 for (LibEnet.Program c : clients) {
                     String result = c.await("RESULT", 1000);
-                    assertTrue(result.startsWith("RESULT ok=1"), result + "\n" + c.transcript());
+                    assertTrue(result.startsWith("RESULT ok=1"), result + "\nJava server: " + host.engineStats() + ", read pauses " + host.readPauses() + "\n" + c.transcript());
                     assertEquals(0, c.exitValue(), c.transcript());
                 }
                 assertTrue(clients.get(2).transcript().contains("data=77"), "the server's graceful disconnect carried its data");
@@ -68,7 +68,7 @@ class LibEnetInteropTest {
             InetSocketAddress address = cServerAddress(server);
             try (EnetHost host = EnetHost.create(EnetConfig.defaults().withPeerLimit(1), LOOPBACK)) {
                 EchoReport report = new EchoClient(host, 6).run(address, 2000, EchoClient.Ending.GRACEFUL, LONG_WAIT);
-                assertTrue(report.ok(), report.summary());
+                assertTrue(report.ok(), report.summary() + "\nJava client: " + host.engineStats() + "\n" + server.transcript());
             }
             assertTrue(server.await("CONNECT", 1000).contains("data=4242 channels=6"), server.transcript());
             assertTrue(server.await("DISCONNECT", 5000).contains("data=5 echoed=2000"), server.transcript());
@@ -98,6 +98,7 @@ class LibEnetInteropTest {
                     host.service(log, 10);
                     assertTrue(c.isAlive(), c.transcript());
                 }
+                shortTimeouts(host, log.lastPeer);
                 c.kill();
             }
             long deadline = System.nanoTime() + LONG_WAIT * 1_000_000L;
@@ -114,7 +115,7 @@ class LibEnetInteropTest {
         EventLog log = new EventLog();
         try (EnetHost host = EnetHost.create(EnetConfig.defaults().withPeerLimit(1), LOOPBACK)) {
             try (LibEnet.Program server = startCServer()) {
-                host.connect(cServerAddress(server), 2, 1);
+                shortTimeouts(host, host.connect(cServerAddress(server), 2, 1));
                 while (log.connects == 0) {
                     host.service(log, 10);
                 }
@@ -126,6 +127,15 @@ class LibEnetInteropTest {
             }
             assertEquals(1, log.disconnects, "the dead server was detected by timeout");
         }
+    }
+
+    /**
+     * Pings every 100 ms and gives up after 1 s without acknowledgements instead of ENet's 5-30 s,
+     * so the timeout tests are quick; the dead side still sends nothing, so only the timeout can
+     * notice.
+     */
+    private static void shortTimeouts(EnetHost host, int peer) {
+        host.timeout(peer, 0, 300, 1000, 100);
     }
 
     private static LibEnet.Program startCServer() throws Exception {

@@ -1,0 +1,25 @@
+package dev.entitynet.ecs.protocol;
+
+import net.openhft.chronicle.bytes.Bytes;
+
+/** The {@code [u16 length][UTF-8 path]} field of SIMPLIFY_PATH and of REMOTE_CALL addressed by path. */
+public final class PathField {
+    private PathField() {
+    }
+
+    /**
+     * Appends {@code path} as the field to {@code out}.
+     *
+     * @throws IllegalArgumentException when the path's UTF-8 exceeds {@link Command#MAX_PATH_BYTES}
+     */
+    public static void write(Bytes<?> out, String path) {
+        long lengthAt = out.writePosition();
+        out.writeUnsignedShort(0);
+        int length = Utf8.write(path, out);
+        if (length > Command.MAX_PATH_BYTES) {
+            throw new IllegalArgumentException("entity path '" + path + "' is " + length + " bytes; paths are limited to "
+                    + Command.MAX_PATH_BYTES + " bytes, use shorter names");
+        }
+        out.writeUnsignedShort(lengthAt, length);
+    }
+}

@@ -1,0 +1,36 @@
+/**
+ * The ENet 1.3 protocol engine behind {@link dev.entitynet.transport.enet.EnetEngine}, implemented
+ * from the protocol reference and wire-compatible with libenet 1.3.17.
+ *
+ * <p>{@link dev.entitynet.transport.enet.engine.Host} owns the slots, pools and event queue and the
+ * connection lifecycle; {@code Receiver} validates datagrams and runs control commands;
+ * {@code DataReceiver} sequences and reassembles data; {@code Sender} packs datagrams (acks first,
+ * at most 32 commands, never above the MTU) and runs retransmission, ping and timeout timers;
+ * {@code BandwidthThrottle} is the once-a-second bandwidth pass. Commands live in intrusive lists
+ * of pooled objects, so steady-state traffic allocates nothing.
+ *
+ * <p>Deliberate differences from libenet 1.3.17, none visible to a libenet peer as an error:
+ * <ul>
+ * <li>The server adopts min(own MTU, client MTU) (1.3.18's rule) instead of the client's MTU, so it
+ *     never sends datagrams above its own MTU.</li>
+ * <li>Zero-length fragments and totalLength &lt; fragmentCount are rejected (libenet master), as are
+ *     datagrams above 4096 bytes (dropped, not an error as in 1.3.17).</li>
+ * <li>Half-open handshakes are capped ({@code maxHalfOpenConnections}); fragment groups are charged
+ *     their totalLength against {@code maxReassemblyBytesPerPeer} when the first fragment arrives,
+ *     so a fragmented packet above that cap cannot be received; queued acknowledgements per peer are
+ *     capped.</li>
+ * <li>Unsequenced packets are delivered at once; libenet can hold them behind unreliable packets
+ *     waiting for a reliable predecessor.</li>
+ * <li>Events are queued as they happen and a slot is freed as soon as its disconnect is queued
+ *     (libenet keeps a ZOMBIE slot until the event is dispatched). Packets already delivered to the
+ *     event queue before a remote DISCONNECT are still reported; local disconnect/reset calls
+ *     discard the slot's pending events, as libenet's queue reset does.</li>
+ * <li>A retransmitted fragment whose group was already delivered, or a fragment arriving in
+ *     DISCONNECT_LATER, is discarded and acknowledged rather than treated as a command error.</li>
+ * </ul>
+ * Commands leave in the order they were queued, as in libenet 1.3.18 (which Godot bundles), not
+ * reliable-first as in 1.3.17: a sequenced unreliable packet queued before a reliable one on the same
+ * channel therefore arrives first instead of being discarded as stale. Unreliable commands still pass
+ * reliable ones that the send window holds back.
+ */
+package dev.entitynet.transport.enet.engine;
