@@ -63,4 +63,45 @@ class CustomSpawnTest {
             assertEquals(30, late.ball(r).hp);
         }
     }
+
+    @Test
+    void aSpawnFunctionCanHandTheNewEntityToAClientAndItsUpdatesFlowAtOnce() {
+        var config = ReplicationCluster.ballConfig();
+        SpawnDataCodec<Integer> ownerCodec = new SpawnDataCodec<>() {
+            @Override
+            public void write(Integer owner, Bytes<?> out) {
+                out.writeInt(owner);
+            }
+
+            @Override
+            public Integer read(Bytes<?> in) {
+                return in.readInt();
+            }
+        };
+        SpawnFunction<Integer> player = (World w, Integer owner) -> {
+            int e = w.create();
+            w.edit(e).create(Ball.class);
+            w.edit(e).create(Synchronizer.class).config = config;
+            // Godot #98104: authority set while spawning, identically on every peer
+            w.getSystem(dev.entitynet.ecs.authority.Authorities.class).setAuthority(e, owner, false);
+            return e;
+        };
+        try (ReplicationCluster c = new ReplicationCluster(29, 2, LinkProfile.perfect(), config,
+                n -> n.spawnerComponent().customSpawn(player, ownerCodec))) {
+            c.connect();
+            ReplicationCluster.Node owner = c.clients.get(0);
+            ReplicationCluster.Node other = c.clients.get(1);
+            int e = c.server.replication.spawners().spawn(c.server.spawner, owner.id(), "player");
+            c.ticks(3);
+            int mine = owner.replicaOf(1, c.server.netIdOf(e));
+            owner.ball(mine).x = 12;
+            owner.ball(mine).hp = 4;
+            c.ticks(3);
+            assertEquals(12f, c.server.ball(e).x, "the owner's ALWAYS updates reach the server");
+            assertEquals(4, c.server.ball(e).hp);
+            int theirs = other.replicaOf(1, c.server.netIdOf(e));
+            assertEquals(12f, other.ball(theirs).x, "and the other client, relayed");
+            assertEquals(4, other.ball(theirs).hp);
+        }
+    }
 }
