@@ -99,6 +99,16 @@ public final class EntityPaths extends BaseSystem {
         index(entity, name, parent);
     }
 
+    /**
+     * Takes {@code entity} out of the path index at once, as its deletion will: artemis deletes only
+     * when the running system ends, and until then the name would stay taken, so a new entity could
+     * not take it in the same tick. Its children become detached; its {@link NetName} stays until
+     * the entity is deleted.
+     */
+    public void release(int entity) {
+        unindex(entity);
+    }
+
     /** The entity at {@code absolutePath}, or -1 when no entity has that path. */
     public int resolve(CharSequence absolutePath) {
         return resolveFrom(NO_PARENT, absolutePath);

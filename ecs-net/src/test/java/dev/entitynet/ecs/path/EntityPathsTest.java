@@ -34,6 +34,22 @@ class EntityPathsTest {
     }
 
     @Test
+    void aReleasedNameIsFreeBeforeArtemisDeletesTheEntity() {
+        int level = named("Level", -1);
+        int old = named("Ball", level);
+        int child = named("Light", old);
+        paths.release(old);
+        world.delete(old);
+        assertEquals(-1, paths.resolve("Level/Ball"), "no longer resolves, though artemis has not deleted it yet");
+        int fresh = named("Ball", level);
+        assertEquals(fresh, paths.resolve("Level/Ball"));
+        assertEquals(-1, paths.resolve("Level/Ball/Light"), "children of the released entity are detached");
+        world.process();
+        assertEquals(fresh, paths.resolve("Level/Ball"), "the deletion does not disturb the new owner of the name");
+        assertTrue(child >= 0);
+    }
+
+    @Test
     void renamingGivesTheEntityAndItsDescendantsNewSerials() {
         int level = named("Level", -1);
         int bob = named("Bob", level);

@@ -1,9 +1,9 @@
 package dev.entitynet.examples.arena;
 
-import com.artemis.Component;
+import com.artemis.PooledComponent;
 
 /** Where an arena entity is and how fast it goes (units per second); only the position is replicated. */
-public final class Body extends Component {
+public final class Body extends PooledComponent {
     /** Position, 0..{@link ArenaRules#side()} on both axes. */
     public float x;
     /** Position, 0..{@link ArenaRules#side()} on both axes. */
@@ -15,5 +15,13 @@ public final class Body extends Component {
 
     /** Artemis needs the public no-arg constructor. */
     public Body() {
+    }
+
+    @Override
+    protected void reset() {
+        x = 0;
+        y = 0;
+        vx = 0;
+        vy = 0;
     }
 }

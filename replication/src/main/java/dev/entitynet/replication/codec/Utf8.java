@@ -16,14 +16,11 @@ public final class Utf8 {
         int n = 0;
         int len = s.length();
         for (int i = 0; i < len; i++) {
-            char ch = s.charAt(i);
-            int cp = ch;
-            if (Character.isHighSurrogate(ch) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-                cp = Character.toCodePoint(ch, s.charAt(++i));
-            } else if (Character.isSurrogate(ch)) {
-                cp = '?';
+            int cp = codePointAt(s, i);
+            if (cp > 0xFFFF) {
+                i++;
             }
-            int need = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            int need = encodedLength(cp);
             if (n + need > maxBytes) {
                 return -1;
             }
@@ -49,5 +46,32 @@ public final class Utf8 {
             n += need;
         }
         return n;
+    }
+
+    /** The number of bytes {@link #encode} writes for {@code s}, without writing them. */
+    public static int encodedLength(CharSequence s) {
+        int n = 0;
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            int cp = codePointAt(s, i);
+            if (cp > 0xFFFF) {
+                i++;
+            }
+            n += encodedLength(cp);
+        }
+        return n;
+    }
+
+    /** The code point at {@code i}: a surrogate pair joined, an unpaired surrogate as '?'. */
+    private static int codePointAt(CharSequence s, int i) {
+        char ch = s.charAt(i);
+        if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            return Character.toCodePoint(ch, s.charAt(i + 1));
+        }
+        return Character.isSurrogate(ch) ? '?' : ch;
+    }
+
+    private static int encodedLength(int cp) {
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     }
 }

@@ -21,7 +21,6 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntList;
 import it.unimi.dsi.fastutil.ints.IntHeapPriorityQueue;
-import java.nio.charset.StandardCharsets;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
@@ -49,6 +48,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     private final Authorities authorities;
     private final PrefabRegistry prefabs;
     private final NetIdDirectory directory;
+    private final ReceivedNames receivedNames = new ReceivedNames();
     private final SpawnState state;
     private final ReplicationStats stats;
     private final ComponentMapper<Spawner> spawners;
@@ -546,11 +546,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
             stats.increment(Counter.DROPPED_SPAWN_LIMIT);
             return;
         }
-        byte[] nameBytes = new byte[nameLength];
-        for (int i = 0; i < nameLength; i++) {
-            nameBytes[i] = in.readByte(nameAt + i);
-        }
-        String name = new String(nameBytes, StandardCharsets.UTF_8);
+        String name = receivedNames.decode(in, nameAt, nameLength);
         int parent = spawnParentOf(spawner, sp);
         if (!validName(name) || directory.contains(sender, netId) || paths.child(parent, name) >= 0) {
             stats.increment(Counter.DROPPED_DUPLICATE);
@@ -635,7 +631,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         directory.remove(id.namespace, id.netId);
         state.forgotten(entity);
         // artemis deletes at the next flush; free the name now so a spawn later in this poll may reuse it (Godot #4432)
-        paths.setName(entity, "@despawned:" + entity, EntityPaths.NO_PARENT);
+        paths.release(entity);
         world.delete(entity);
     }
 
@@ -683,7 +679,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     }
 
     private static boolean validName(String name) {
-        return name != null && !name.isEmpty() && name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES
+        return name != null && !name.isEmpty() && Utf8.encodedLength(name) <= MAX_NAME_BYTES
                 && name.indexOf('/') < 0 && name.indexOf(':') < 0 && name.indexOf('@') < 0;
     }
 

@@ -1,6 +1,6 @@
 package dev.entitynet.replication.sync;
 
-import com.artemis.Component;
+import com.artemis.PooledComponent;
 import dev.entitynet.replication.config.ReplicationConfig;
 import dev.entitynet.replication.snapshot.SnapshotGroup;
 import dev.entitynet.replication.visibility.VisibilityFilter;
@@ -13,9 +13,10 @@ import it.unimi.dsi.fastutil.objects.ObjectArrayList;
  * {@link ReplicationConfig} shared by all peers), how often, and who may see it. The authority of
  * the entity sends; everybody else applies. Change the visibility fields through
  * {@code SceneReplication} ({@code setVisibilityFor}, {@code setPublicVisibility},
- * {@code updateVisibility}) so spawns and despawns follow at once.
+ * {@code updateVisibility}) so spawns and despawns follow at once. Pooled: interest management
+ * creates and deletes replicas all the time, and each would otherwise allocate its sets again.
  */
-public final class Synchronizer extends Component {
+public final class Synchronizer extends PooledComponent {
     /** What is replicated; must be set before the entity's first network tick. */
     public ReplicationConfig config;
     /** Network ticks between unreliable ALWAYS updates; 0 = every tick. */
@@ -41,6 +42,21 @@ public final class Synchronizer extends Component {
 
     /** Artemis needs the public no-arg constructor. */
     public Synchronizer() {
+    }
+
+    @Override
+    protected void reset() {
+        config = null;
+        replicationInterval = 0;
+        deltaInterval = 0;
+        publicVisibility = true;
+        visibleFor.clear();
+        filters.clear();
+        listener = null;
+        visibilityListener = null;
+        group = null;
+        lastSyncTick = 0;
+        lastSyncSender = -1;
     }
 
     /** Whether the synchronizer has visibility filters. */
