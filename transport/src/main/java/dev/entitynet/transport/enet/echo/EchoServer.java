@@ -4,14 +4,19 @@ import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.enet.EnetEventListener;
 import dev.entitynet.transport.enet.EnetPacketFlags;
 import dev.entitynet.transport.enet.host.EnetHost;
+import dev.entitynet.transport.enet.EnetConfig;
+import dev.entitynet.transport.enet.host.EnetHostOptions;
 import net.openhft.chronicle.bytes.Bytes;
+
+import java.net.InetSocketAddress;
 
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Echoes every packet back to its sender on the same channel with the flags it arrived with; a
  * reliable "BYE" makes it disconnect that peer gracefully with data 77 (like the C echo server).
- * Runs on the caller's thread through {@link #service(long)}.
+ * Runs on the caller's thread through {@link #service(long)}, or, made with {@link #inline}, on the
+ * host's event loop as packets arrive (read the counters after closing the host then).
  */
 public final class EchoServer implements EnetEventListener {
     /** The disconnect data the server sends in answer to "BYE". */
@@ -28,6 +33,21 @@ public final class EchoServer implements EnetEventListener {
     /** Echoes for {@code host}; the caller keeps ownership of the host. */
     public EchoServer(EnetHost host) {
         this.host = host;
+    }
+
+    /**
+     * An echo server in the host's inline mode: it answers on the event loop itself, with no
+     * thread hand-off (libenet's model). Close {@link #host()} to stop it.
+     */
+    public static EchoServer inline(EnetConfig config, InetSocketAddress bind, EnetHostOptions options) {
+        EchoServer[] made = new EchoServer[1];
+        EnetHost.create(config, bind, options, host -> made[0] = new EchoServer(host));
+        return made[0];
+    }
+
+    /** The host this server echoes for. */
+    public EnetHost host() {
+        return host;
     }
 
     /** Handles whatever arrived, waiting up to {@code timeoutMillis} for the first event. */
@@ -54,7 +74,8 @@ public final class EchoServer implements EnetEventListener {
             host.disconnect(peer, BYE_DATA);
             return;
         }
-        // The event loop keeps draining commands while this thread waits, so a full ring clears.
+        // Ring mode: the event loop keeps draining commands while this thread waits, so a full ring
+        // clears. Inline mode sends straight to the engine and is never pushed back.
         while (host.send(peer, channel, flags & ECHO_FLAGS, payload, payload.readPosition(), (int) length) == SendResult.BACK_PRESSURE) {
             LockSupport.parkNanos(20_000);
         }
