@@ -3,7 +3,7 @@
 # inline mode: events handled on the event loop, as libenet does on its one thread), driven by the
 # same libenet load generator: reliable packets, a fixed window in flight, echoes counted per second.
 #
-# Both servers get one unmeasured warm-up run first (the JVM compiles its hot paths; libenet needs
+# Both servers get one unmeasured warm-up run of <seconds> first (the JVM compiles its hot paths; libenet needs
 # none, so this only removes start-up from the comparison). Then <rounds> measured rounds alternate
 # which server goes first, and the medians are compared, because the machine is shared and noisy.
 # Server CPU (user + system, from /proc, including the 1 s warm-up of each load run) per echoed
@@ -41,8 +41,8 @@ measure() {
     'BEGIN { printf "%d %.2f\n", r, (r > 0 ? t / hz * 1e6 / (r * (s + 1)) : 0) }'
 }
 
-"$work/enet_load" 127.0.0.1 "$port_c" 2 "$window" "$size" >/dev/null
-"$work/enet_load" 127.0.0.1 "$port_j" 2 "$window" "$size" >/dev/null
+"$work/enet_load" 127.0.0.1 "$port_c" "$seconds" "$window" "$size" >/dev/null
+"$work/enet_load" 127.0.0.1 "$port_j" "$seconds" "$window" "$size" >/dev/null
 
 c_rates=(); j_rates=()
 echo "echo load: reliable ${size}-byte packets, window ${window}, ${seconds} s per run, one libenet client"

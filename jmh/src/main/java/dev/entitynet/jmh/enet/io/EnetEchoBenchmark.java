@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * {@code burst} sends 64 and waits for all 64 echoes (throughput, per message). With -prof gc,
  * gc.alloc.rate.norm counts every thread of the fork (both hosts' loops and the echo thread), so
  * it is the end-to-end allocation per message; one message is four datagrams or fewer (data and
- * ack each way, acks often share a datagram).
+ * ack each way, acks often share a datagram). At the end of a trial it prints how many datagrams
+ * (both directions) each echoed message took, to turn B/op into bytes per datagram.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -57,6 +58,7 @@ public class EnetEchoBenchmark implements EnetEventListener {
     private int peer = -1;
     private int flags;
     private int echoes;
+    private long echoedTotal;
 
     @Setup(Level.Trial)
     public void start() {
@@ -92,6 +94,9 @@ public class EnetEchoBenchmark implements EnetEventListener {
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
+        long datagrams = serverHost.engineStats().datagramsSent() + clientHost.engineStats().datagramsSent();
+        System.out.printf("%n%s/%s: %d messages echoed, %.3f datagrams per message%n", kind, server, echoedTotal,
+                datagrams / (double) Math.max(1, echoedTotal));
         running = false;
         if (echoThread != null) {
             echoThread.join();
@@ -145,5 +150,6 @@ public class EnetEchoBenchmark implements EnetEventListener {
     @Override
     public void received(int peerId, int channel, int receivedFlags, Bytes<?> bytes) {
         echoes++;
+        echoedTotal++;
     }
 }
