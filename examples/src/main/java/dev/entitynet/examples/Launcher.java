@@ -12,7 +12,7 @@ public final class Launcher {
             new Subcommand("arena", dev.entitynet.examples.arena.ArenaCommand.USAGE, "server + bots with thousands of moving entities over ENet/UDP, interest management, convergence check and report", dev.entitynet.examples.arena.ArenaCommand::run),
             new Subcommand("local-hub", "[--clients N] [--packets K] [--loss P] [--seed S]",
                     "server and N clients on the in-process hub over a lossy link, all three transfer modes", LocalHubDemo::run),
-            new Subcommand("enet-echo", "server --port P [--bind ADDR] [--channels N] [--seconds S] | client --host H --port P --channels N --count K",
+            new Subcommand("enet-echo", "server --port P [--bind ADDR] [--channels N] [--seconds S] [--ring] | client --host H --port P --channels N --count K",
                     "ENet echo server, or a client that checks every echo (libenet-compatible)", dev.entitynet.examples.enetecho.EnetEcho::run),
             new Subcommand("lobby", "[--clients N]", "server + N bots over UDP: password auth (one intruder refused), relayed chat RPCs and raw packets", dev.entitynet.examples.lobby.LobbyDemo::run)
     );

@@ -6,9 +6,11 @@ import dev.entitynet.transport.enet.echo.EchoClient;
 import dev.entitynet.transport.enet.echo.EchoReport;
 import dev.entitynet.transport.enet.echo.EchoServer;
 import dev.entitynet.transport.enet.host.EnetHost;
+import dev.entitynet.transport.enet.host.EnetHostOptions;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code ./run enet-echo server|client ...}: an ENet echo server and a checking client over real
@@ -21,7 +23,7 @@ public final class EnetEcho {
     /** Runs {@code server ...} or {@code client ...}; returns the exit code. */
     public static int run(String[] args) {
         if (args.length == 0 || !(args[0].equals("server") || args[0].equals("client"))) {
-            System.err.println("usage: enet-echo server --port P [--bind ADDR] [--channels N] [--peers N] [--seconds S]");
+            System.err.println("usage: enet-echo server --port P [--bind ADDR] [--channels N] [--peers N] [--seconds S] [--ring]");
             System.err.println("       enet-echo client --host H --port P [--channels N] [--count K]");
             return 2;
         }
@@ -29,22 +31,33 @@ public final class EnetEcho {
         return args[0].equals("server") ? server(rest) : client(rest);
     }
 
+    /**
+     * Echoes on the host's event loop (inline mode, libenet's single-thread model); with
+     * {@code --ring} on this thread instead, through the host's rings (the mode game threads use).
+     */
     private static int server(String[] args) {
-        Arguments a = Arguments.parse(args, Set.of("port", "bind", "channels", "peers", "seconds"));
+        Arguments a = Arguments.parse(args, Set.of("port", "bind", "channels", "peers", "seconds"), Set.of("ring"));
         InetSocketAddress bind = new InetSocketAddress(a.stringValue("bind", "0.0.0.0"), a.intValue("port", 7777));
         EnetConfig config = EnetConfig.defaults().withPeerLimit(a.intValue("peers", 64)).withChannelLimit(a.intValue("channels", 255));
         long seconds = a.longValue("seconds", 0);
-        try (EnetHost host = EnetHost.create(config, bind)) {
-            EchoServer echo = new EchoServer(host);
+        boolean ring = a.has("ring");
+        EchoServer echo = ring ? new EchoServer(EnetHost.create(config, bind)) : EchoServer.inline(config, bind, EnetHostOptions.defaults());
+        try (EnetHost host = echo.host()) {
             System.out.println("enet-echo server listening on " + host.localAddress() + " (" + (host.isEpoll() ? "epoll" : "nio")
-                    + ", " + config.channelLimit() + " channels" + (seconds > 0 ? ", for " + seconds + " s" : "") + ")");
+                    + ", " + (ring ? "ring" : "inline") + " events, " + config.channelLimit() + " channels"
+                    + (seconds > 0 ? ", for " + seconds + " s" : "") + ")");
             long end = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
             while (System.nanoTime() - end < 0) {
-                echo.service(10);
+                if (ring) {
+                    echo.service(10);
+                } else {
+                    LockSupport.parkNanos(10_000_000L);
+                }
             }
-            System.out.println("enet-echo server: " + echo.connects() + " connections, " + echo.disconnects() + " disconnections, "
-                    + echo.echoed() + " packets echoed");
         }
+        // After close: the event loop has stopped, so its counters are final and visible here.
+        System.out.println("enet-echo server: " + echo.connects() + " connections, " + echo.disconnects() + " disconnections, "
+                + echo.echoed() + " packets echoed");
         return 0;
     }
 

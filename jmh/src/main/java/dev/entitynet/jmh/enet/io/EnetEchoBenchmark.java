@@ -6,6 +6,7 @@ import dev.entitynet.transport.enet.EnetEventListener;
 import dev.entitynet.transport.enet.EnetPacketFlags;
 import dev.entitynet.transport.enet.echo.EchoServer;
 import dev.entitynet.transport.enet.host.EnetHost;
+import dev.entitynet.transport.enet.host.EnetHostOptions;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,12 +28,14 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Loopback echo through two Java ENet hosts (client and an echo server on its own thread), each
- * with its Netty event loop: {@code roundTrip} is one 64-byte packet there and back (latency),
+ * Loopback echo through two Java ENet hosts (client and an echo server), each with its Netty
+ * event loop; the server echoes from its own thread through the host's rings ({@code server=RING})
+ * or on its event loop ({@code server=INLINE}, the host's inline mode): {@code roundTrip} is one 64-byte packet there and back (latency),
  * {@code burst} sends 64 and waits for all 64 echoes (throughput, per message). With -prof gc,
  * gc.alloc.rate.norm counts every thread of the fork (both hosts' loops and the echo thread), so
  * it is the end-to-end allocation per message; one message is four datagrams or fewer (data and
- * ack each way, acks often share a datagram).
+ * ack each way, acks often share a datagram). At the end of a trial it prints how many datagrams
+ * (both directions) each echoed message took, to turn B/op into bytes per datagram.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -44,6 +47,9 @@ public class EnetEchoBenchmark implements EnetEventListener {
     @Param({"RELIABLE", "UNSEQUENCED"})
     public String kind;
 
+    @Param({"RING", "INLINE"})
+    public String server;
+
     private EnetHost serverHost;
     private EnetHost clientHost;
     private Thread echoThread;
@@ -52,20 +58,25 @@ public class EnetEchoBenchmark implements EnetEventListener {
     private int peer = -1;
     private int flags;
     private int echoes;
+    private long echoedTotal;
 
     @Setup(Level.Trial)
     public void start() {
         flags = kind.equals("RELIABLE") ? EnetPacketFlags.RELIABLE : EnetPacketFlags.UNSEQUENCED;
         InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
-        serverHost = EnetHost.create(EnetConfig.defaults().withPeerLimit(4), loopback);
-        EchoServer echo = new EchoServer(serverHost);
-        running = true;
-        echoThread = new Thread(() -> {
-            while (running) {
-                echo.service(1);
-            }
-        }, "echo-server");
-        echoThread.start();
+        if (server.equals("INLINE")) {
+            serverHost = EchoServer.inline(EnetConfig.defaults().withPeerLimit(4), loopback, EnetHostOptions.defaults()).host();
+        } else {
+            serverHost = EnetHost.create(EnetConfig.defaults().withPeerLimit(4), loopback);
+            EchoServer echo = new EchoServer(serverHost);
+            running = true;
+            echoThread = new Thread(() -> {
+                while (running) {
+                    echo.service(1);
+                }
+            }, "echo-server");
+            echoThread.start();
+        }
         clientHost = EnetHost.create(EnetConfig.defaults().withPeerLimit(1), loopback);
         peer = clientHost.connect(new InetSocketAddress("127.0.0.1", serverHost.localAddress().getPort()), 2, 0);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -83,8 +94,13 @@ public class EnetEchoBenchmark implements EnetEventListener {
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
+        long datagrams = serverHost.engineStats().datagramsSent() + clientHost.engineStats().datagramsSent();
+        System.out.printf("%n%s/%s: %d messages echoed, %.3f datagrams per message%n", kind, server, echoedTotal,
+                datagrams / (double) Math.max(1, echoedTotal));
         running = false;
-        echoThread.join();
+        if (echoThread != null) {
+            echoThread.join();
+        }
         clientHost.close();
         serverHost.close();
         payload.releaseLast();
@@ -134,5 +150,6 @@ public class EnetEchoBenchmark implements EnetEventListener {
     @Override
     public void received(int peerId, int channel, int receivedFlags, Bytes<?> bytes) {
         echoes++;
+        echoedTotal++;
     }
 }

@@ -1,7 +1,6 @@
 package dev.entitynet.transport.enet.engine;
 
 import dev.entitynet.transport.enet.protocol.Protocol;
-import it.unimi.dsi.fastutil.longs.LongArrayFIFOQueue;
 
 /** One slot of the host: a connection's state, queues and timers (libenet's ENetPeer). */
 final class Peer {
@@ -80,7 +79,7 @@ final class Peer {
     /** Packet events queued before this sequence number no longer count in {@link #waitingData}. */
     long waitingCountedFrom;
 
-    final LongArrayFIFOQueue acknowledgements = new LongArrayFIFOQueue();
+    final LongQueue acknowledgements = new LongQueue();
     final NodeList<OutgoingCommand> outgoingReliable = new NodeList<>();
     final NodeList<OutgoingCommand> outgoingUnreliable = new NodeList<>();
     final NodeList<OutgoingCommand> sentReliable = new NodeList<>();

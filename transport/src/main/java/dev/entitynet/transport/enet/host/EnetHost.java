@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -34,6 +35,16 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Sending never blocks: when the command ring is full, {@code send} returns
  * {@link SendResult#BACK_PRESSURE} and nothing is queued. Disconnect requests are never refused.
+ *
+ * <p><b>Inline mode</b> ({@link #create(EnetConfig, InetSocketAddress, EnetHostOptions, Function)}) is
+ * for applications that want libenet's single-thread efficiency: there is no event ring and no
+ * {@link #service}; the event loop calls the listener directly, and every method called from
+ * inside the listener (on the loop thread) goes straight to the engine, so a received batch, the
+ * answers to it and the acknowledgements leave in one flush without waking another thread. The
+ * listener must not block. From other threads only {@link #send}, {@link #broadcast}, the
+ * read-only accessors and {@link #close} may be used (one such thread at a time); their sends
+ * cross the command ring, and since that thread does not see the connection's events, a send
+ * to a connection that has ended is not refused but counted by {@link #staleCommands()}.
  */
 public final class EnetHost implements AutoCloseable {
     private final EnetConfig config;
@@ -45,6 +56,11 @@ public final class EnetHost implements AutoCloseable {
     private final int maxPacketSize;
     private final Bytes<Void> payloadView;
     private final HeapWrap heapWrap = new HeapWrap();
+    /** Inline mode: the application's listener, called on the loop thread; null in ring mode. */
+    private final EnetEventListener inlineListener;
+    private final HeapWrap loopHeapWrap = new HeapWrap();
+    private volatile long listenerFailures;
+    private volatile RuntimeException lastListenerFailure;
 
     private final int[] liveHandle = new int[PeerHandles.SLOTS];
     private final boolean[] sendable = new boolean[PeerHandles.SLOTS];
@@ -53,14 +69,18 @@ public final class EnetHost implements AutoCloseable {
     private long backPressured;
     private boolean closed;
 
-    private EnetHost(EnetConfig config, InetSocketAddress bind, EnetHostOptions options) {
+    private EnetHost(EnetConfig config, InetSocketAddress bind, EnetHostOptions options,
+                     Function<? super EnetHost, ? extends EnetEventListener> inline) {
         this.commandRing = new SpscRecordRing(options.commandRingBytes());
         this.events = new SpscRecordRing(options.eventRingBytes());
         this.maxPacketSize = Math.min(config.maxPacketSize(), Math.min(commandRing.maxBodyLength() - HostRecords.SEND_PAYLOAD,
                 events.maxBodyLength() - HostRecords.RECEIVED_PAYLOAD));
         this.config = config.withMaxPacketSize(maxPacketSize);
         this.commands = new OverflowingRingWriter(commandRing);
-        this.loop = new EngineLoop(new EnetEngine(this.config, options.seed()), commandRing, events);
+        this.loop = new EngineLoop(new EnetEngine(this.config, options.seed()), commandRing, events,
+                inline == null ? null : new InlineDelivery());
+        // Before the socket exists, so no event can reach a listener that is not there yet.
+        this.inlineListener = inline == null ? null : Objects.requireNonNull(inline.apply(this), "the inline listener factory returned null");
         this.payloadView = events.memory().bytesForRead();
         Arrays.fill(liveHandle, -1);
         UdpSocket bound;
@@ -88,7 +108,29 @@ public final class EnetHost implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(options, "options");
-        return new EnetHost(config, bind, options);
+        return new EnetHost(config, bind, options, null);
+    }
+
+    /**
+     * Creates a host in inline mode (see the class comment): events go to the listener that
+     * {@code listenerFactory} returns, on the event-loop thread, as they arrive. The factory runs
+     * once, inside this call, before the socket is bound; the listener it returns may keep the
+     * host to send from its callbacks (the host is not usable before create returns).
+     *
+     * @throws IllegalStateException when the address cannot be bound
+     */
+    public static EnetHost create(EnetConfig config, InetSocketAddress bind, EnetHostOptions options,
+                                  Function<? super EnetHost, ? extends EnetEventListener> listenerFactory) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listenerFactory, "listenerFactory");
+        return new EnetHost(config, bind, options, listenerFactory);
+    }
+
+    /** Whether events go to an inline listener on the event loop rather than through {@link #service}. */
+    public boolean isInline() {
+        return inlineListener != null;
     }
 
     /** The settings the engine runs with (maxPacketSize reduced to what the rings can carry). */
@@ -124,16 +166,25 @@ public final class EnetHost implements AutoCloseable {
             throw new IllegalArgumentException("channelCount " + channelCount + " must be 1..255");
         }
         long endpoint = Endpoints.of(remote);
+        if (onLoop()) {
+            return track(loop.connectNow(endpoint, channelCount, data), endpoint); // CONNECT leaves with this batch's flush
+        }
         flushCommands();
         int handle;
         try {
-            handle = socket.eventLoop().submit(() -> loop.connect(endpoint, channelCount, data)).get(10, TimeUnit.SECONDS);
+            // In inline mode the loop owns the handle table, so the loop records the new handle.
+            handle = socket.eventLoop().submit(() -> isInline() ? track(loop.connect(endpoint, channelCount, data), endpoint)
+                    : loop.connect(endpoint, channelCount, data)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the event loop failed to start the connection", e);
         }
+        return isInline() ? handle : track(handle, endpoint);
+    }
+
+    private int track(int handle, long endpoint) {
         if (handle >= 0) {
             int slot = PeerHandles.slot(handle);
             liveHandle[slot] = handle;
@@ -161,6 +212,9 @@ public final class EnetHost implements AutoCloseable {
     public SendResult send(int peer, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
         ensureOpen();
         checkLength(length);
+        if (isInline() && !socket.eventLoop().inEventLoop()) {
+            return sendFromOtherThread(peer, channel, flags, data, offset, length);
+        }
         int slot = PeerHandles.slot(peer);
         if (peer < 0 || liveHandle[slot] != peer || !sendable[slot]) {
             return SendResult.NOT_CONNECTED;
@@ -169,12 +223,25 @@ public final class EnetHost implements AutoCloseable {
             throw new IllegalArgumentException("channel " + channel + " is out of range: the connection negotiated "
                     + channels[slot] + " channels");
         }
+        if (isInline()) {
+            loop.send(peer, channel, flags, data, offset, length);
+            return SendResult.SENT;
+        }
+        return enqueueSend(peer, channel, flags, data, offset, length);
+    }
+
+    /** Inline mode, not on the loop: this thread cannot see the handle table, so the loop checks liveness. */
+    private SendResult sendFromOtherThread(int peer, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
+        if (peer < 0) {
+            return SendResult.NOT_CONNECTED;
+        }
+        checkChannel(channel);
         return enqueueSend(peer, channel, flags, data, offset, length);
     }
 
     /** {@link #send(int, int, int, BytesStore, long, int)} from a heap array. */
     public SendResult send(int peer, int channel, int flags, byte[] data, int offset, int length) {
-        return send(peer, channel, flags, heapWrap.of(data), offset, length);
+        return send(peer, channel, flags, (onLoop() ? loopHeapWrap : heapWrap).of(data), offset, length);
     }
 
     /**
@@ -186,10 +253,18 @@ public final class EnetHost implements AutoCloseable {
     public SendResult broadcast(int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
         ensureOpen();
         checkLength(length);
+        checkChannel(channel);
+        if (onLoop()) {
+            loop.send(HostRecords.BROADCAST_HANDLE, channel, flags, data, offset, length);
+            return SendResult.SENT;
+        }
+        return enqueueSend(HostRecords.BROADCAST_HANDLE, channel, flags, data, offset, length);
+    }
+
+    private static void checkChannel(int channel) {
         if (channel < 0 || channel >= EnetConfig.MAX_CHANNELS) {
             throw new IllegalArgumentException("channel " + channel + " must be 0..254");
         }
-        return enqueueSend(HostRecords.BROADCAST_HANDLE, channel, flags, data, offset, length);
     }
 
     private SendResult enqueueSend(int handle, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
@@ -230,11 +305,16 @@ public final class EnetHost implements AutoCloseable {
 
     private void requestDisconnect(int peer, int data, int kind) {
         ensureOpen();
+        requireLoopIfInline();
         requireLive(peer);
         int slot = PeerHandles.slot(peer);
         sendable[slot] = false;
         if (kind == HostRecords.KIND_NOW || kind == HostRecords.KIND_RESET) {
             liveHandle[slot] = -1;
+        }
+        if (isInline()) {
+            loop.disconnect(peer, data, kind);
+            return;
         }
         long at = commands.claim(HostRecords.DISCONNECT, HostRecords.DISCONNECT_BYTES);
         BytesStore<?, ?> target = commands.target();
@@ -260,7 +340,12 @@ public final class EnetHost implements AutoCloseable {
             throw new IllegalArgumentException("timeouts must be 0 (ENet's default) or positive: limit " + limit + ", minimum "
                     + minimumMillis + " ms, maximum " + maximumMillis + " ms, ping interval " + pingIntervalMillis + " ms");
         }
+        requireLoopIfInline();
         requireLive(peer);
+        if (isInline()) {
+            loop.timeout(peer, limit, minimumMillis, maximumMillis, pingIntervalMillis);
+            return;
+        }
         long at = commands.claim(HostRecords.TIMEOUT, HostRecords.TIMEOUT_BYTES);
         BytesStore<?, ?> target = commands.target();
         target.writeInt(at + HostRecords.TIMEOUT_HANDLE, peer);
@@ -287,7 +372,12 @@ public final class EnetHost implements AutoCloseable {
             throw new IllegalArgumentException("throttle interval must be at least 1 ms and acceleration and deceleration 0-32; got "
                     + intervalMillis + " ms, " + acceleration + ", " + deceleration);
         }
+        requireLoopIfInline();
         requireLive(peer);
+        if (isInline()) {
+            loop.throttle(peer, intervalMillis, acceleration, deceleration);
+            return;
+        }
         long at = commands.claim(HostRecords.THROTTLE, HostRecords.THROTTLE_BYTES);
         BytesStore<?, ?> target = commands.target();
         target.writeInt(at + HostRecords.THROTTLE_HANDLE, peer);
@@ -298,13 +388,25 @@ public final class EnetHost implements AutoCloseable {
         loop.requestWake();
     }
 
+    /** Whether this is an inline host's loop thread, where calls go straight to the engine. */
+    private boolean onLoop() {
+        return isInline() && socket.eventLoop().inEventLoop();
+    }
+
+    private void requireLoopIfInline() {
+        if (isInline() && !socket.eventLoop().inEventLoop()) {
+            throw new IllegalStateException("this host delivers its events inline: disconnect, timeout and throttleConfigure "
+                    + "must be called from its listener (the event-loop thread); other threads may only send and broadcast");
+        }
+    }
+
     private void requireLive(int peer) {
         if (peer < 0 || liveHandle[PeerHandles.slot(peer)] != peer) {
             throw new IllegalArgumentException("peer " + peer + " is not a live connection of this host");
         }
     }
 
-    /** Whether {@code peer} is connected and accepts sends. */
+    /** Whether {@code peer} is connected and accepts sends (inline mode: exact only on the event-loop thread). */
     public boolean isConnected(int peer) {
         int slot = PeerHandles.slot(peer);
         return peer >= 0 && liveHandle[slot] == peer && sendable[slot];
@@ -329,6 +431,10 @@ public final class EnetHost implements AutoCloseable {
      */
     public int service(EnetEventListener listener) {
         ensureOpen();
+        if (isInline()) {
+            throw new IllegalStateException("this host delivers its events inline to the listener given at create; "
+                    + "there is nothing to service (create it without a listener factory to poll events instead)");
+        }
         flushCommands();
         events.releaseConsumed();
         int delivered = 0;
@@ -371,19 +477,14 @@ public final class EnetHost implements AutoCloseable {
         switch (events.type()) {
             case HostRecords.CONNECTED -> {
                 long endpoint = memory.readLong(at + HostRecords.EVENT_ENDPOINT);
-                liveHandle[slot] = handle;
-                sendable[slot] = true;
-                channels[slot] = memory.readInt(at + HostRecords.CONNECTED_CHANNELS);
-                endpoints[slot] = endpoint;
+                opened(handle, endpoint, memory.readInt(at + HostRecords.CONNECTED_CHANNELS));
                 listener.connected(handle, endpoint, memory.readInt(at + HostRecords.EVENT_DATA));
                 return true;
             }
             case HostRecords.DISCONNECTED -> {
-                if (liveHandle[slot] != handle) {
+                if (!ended(handle)) {
                     return false; // the caller reset it meanwhile
                 }
-                liveHandle[slot] = -1;
-                sendable[slot] = false;
                 listener.disconnected(handle, memory.readLong(at + HostRecords.EVENT_ENDPOINT),
                         memory.readInt(at + HostRecords.EVENT_DATA));
                 return true;
@@ -399,6 +500,81 @@ public final class EnetHost implements AutoCloseable {
                 return true;
             }
         }
+    }
+
+    private void opened(int handle, long endpoint, int channelCount) {
+        int slot = PeerHandles.slot(handle);
+        liveHandle[slot] = handle;
+        sendable[slot] = true;
+        channels[slot] = channelCount;
+        endpoints[slot] = endpoint;
+    }
+
+    /** Forgets a connection that ended; false when the caller had already let go of it. */
+    private boolean ended(int handle) {
+        int slot = PeerHandles.slot(handle);
+        if (liveHandle[slot] != handle) {
+            return false;
+        }
+        liveHandle[slot] = -1;
+        sendable[slot] = false;
+        return true;
+    }
+
+    /**
+     * Inline mode: the loop's events, with the same bookkeeping as {@link #deliver}, passed to the
+     * application's listener. An exception from the listener is counted and kept, not thrown into
+     * the event loop, which must go on serving every other connection.
+     */
+    private final class InlineDelivery implements HostEvents {
+        @Override
+        public void connected(int handle, long endpoint, int data, int channelCount) {
+            opened(handle, endpoint, channelCount);
+            try {
+                inlineListener.connected(handle, endpoint, data);
+            } catch (RuntimeException e) {
+                listenerFailed(e);
+            }
+        }
+
+        @Override
+        public void disconnected(int handle, long endpoint, int data) {
+            if (!ended(handle)) {
+                return;
+            }
+            try {
+                inlineListener.disconnected(handle, endpoint, data);
+            } catch (RuntimeException e) {
+                listenerFailed(e);
+            }
+        }
+
+        @Override
+        public void received(int handle, int channel, int flags, Bytes<?> payload) {
+            if (liveHandle[PeerHandles.slot(handle)] != handle) {
+                return;
+            }
+            try {
+                inlineListener.received(handle, channel, flags, payload);
+            } catch (RuntimeException e) {
+                listenerFailed(e);
+            }
+        }
+
+        private void listenerFailed(RuntimeException e) {
+            listenerFailures++; // loop thread only; volatile for readers elsewhere
+            lastListenerFailure = e;
+        }
+    }
+
+    /** Inline mode: how many times the listener threw (the event was dropped, the host went on). */
+    public long listenerFailures() {
+        return listenerFailures;
+    }
+
+    /** Inline mode: the last exception the listener threw, or null. */
+    public RuntimeException lastListenerFailure() {
+        return lastListenerFailure;
     }
 
     /** Sends refused with BACK_PRESSURE because the command ring was full. */
@@ -461,6 +637,9 @@ public final class EnetHost implements AutoCloseable {
         if (closed) {
             return;
         }
+        if (onLoop()) {
+            throw new IllegalStateException("close an inline host from another thread, not from inside its listener");
+        }
         closed = true;
         flushCommands();
         try {
@@ -481,5 +660,6 @@ public final class EnetHost implements AutoCloseable {
         payloadView.releaseLast();
         events.close();
         heapWrap.close();
+        loopHeapWrap.close();
     }
 }

@@ -24,11 +24,18 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Events never get lost: when the event ring is full they wait in the writer's overflow and
  * the socket stops reading until the caller has drained enough, which pushes back on the remote
  * peers (their reliable data goes unacknowledged and is sent again later).
+ *
+ * <p>In inline mode ({@code inline} not null) there is no event ring: events go straight to
+ * {@code inline} on this thread, and whatever it sends goes straight into the engine, so a
+ * received batch, its answers and their acknowledgements leave in one flush, as in libenet's
+ * single-threaded service loop.
  */
 final class EngineLoop implements DatagramReceiver, EnetEventListener {
     private final EnetEngine engine;
     private final SpscRecordRing commands;
     private final OverflowingRingWriter events;
+    private final HostEvents inline;
+    private boolean dispatching;
     private final long startNanos = System.nanoTime();
     private final int[] generation = new int[PeerHandles.SLOTS];
     private final boolean[] active = new boolean[PeerHandles.SLOTS];
@@ -50,10 +57,12 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         return engine.stats();
     }
 
-    EngineLoop(EnetEngine engine, SpscRecordRing commands, SpscRecordRing eventRing) {
+    /** A loop publishing events to {@code eventRing}, or, when {@code inline} is not null, handing them to it directly. */
+    EngineLoop(EnetEngine engine, SpscRecordRing commands, SpscRecordRing eventRing, HostEvents inline) {
         this.engine = engine;
         this.commands = commands;
         this.events = new OverflowingRingWriter(eventRing);
+        this.inline = inline;
     }
 
     /** Starts ticking on the socket's loop. Called once, from the constructing thread. */
@@ -100,6 +109,10 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         if (closed) {
             return;
         }
+        if (inline != null) {
+            pump();
+            return;
+        }
         drainCommands();
         publishEvents();
         if (published == 0) {
@@ -115,6 +128,9 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
             return;
         }
         drainCommands();
+        if (inline != null) {
+            publishEvents(); // the answers join this flush
+        }
         engine.service(nowMillis(), socket);
         socket.flush();
         publishEvents();
@@ -123,13 +139,20 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     /** Starts an outgoing connection after every command sent before it; returns its handle or -1. */
     int connect(long endpoint, int channelCount, int data) {
         drainCommands();
-        int slot = engine.connect(endpoint, channelCount, data, nowMillis());
-        if (slot < 0) {
-            return -1;
+        int handle = connectNow(endpoint, channelCount, data);
+        if (handle >= 0) {
+            pump();
         }
-        int handle = begin(slot);
-        pump();
         return handle;
+    }
+
+    /**
+     * Starts an outgoing connection from inside an inline event handler; the CONNECT leaves with
+     * the loop's next flush. Returns its handle or -1.
+     */
+    int connectNow(long endpoint, int channelCount, int data) {
+        int slot = engine.connect(endpoint, channelCount, data, nowMillis());
+        return slot < 0 ? -1 : begin(slot);
     }
 
     /** Executes pending commands, drops every connection at once (telling the peers) and stops. */
@@ -186,50 +209,67 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     }
 
     private void executeSend(BytesStore<?, Void> memory, long at, int bodyLength) {
-        int handle = memory.readInt(at + HostRecords.SEND_HANDLE);
-        int channel = memory.readInt(at + HostRecords.SEND_CHANNEL);
-        int flags = memory.readInt(at + HostRecords.SEND_FLAGS);
-        long payload = at + HostRecords.SEND_PAYLOAD;
-        int length = bodyLength - HostRecords.SEND_PAYLOAD;
+        send(memory.readInt(at + HostRecords.SEND_HANDLE), memory.readInt(at + HostRecords.SEND_CHANNEL),
+                memory.readInt(at + HostRecords.SEND_FLAGS), memory, at + HostRecords.SEND_PAYLOAD, bodyLength - HostRecords.SEND_PAYLOAD);
+    }
+
+    /** Queues a packet to {@code handle}'s connection (or every connected peer for BROADCAST_HANDLE). */
+    void send(int handle, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
         if (handle == HostRecords.BROADCAST_HANDLE) {
             for (int slot = 0; slot < PeerHandles.SLOTS; slot++) {
                 if (active[slot] && engine.isConnected(slot) && channel < engine.channelCount(slot)
-                        && !engine.send(slot, channel, flags, memory, payload, length)) {
+                        && !engine.send(slot, channel, flags, data, offset, length)) {
                     rejectedSends++;
                 }
             }
             return;
         }
         int slot = liveSlot(handle);
-        if (slot >= 0 && !engine.send(slot, channel, flags, memory, payload, length)) {
+        if (slot >= 0 && !engine.send(slot, channel, flags, data, offset, length)) {
             rejectedSends++;
         }
     }
 
     private void executeTimeout(BytesStore<?, Void> memory, long at) {
-        int slot = liveSlot(memory.readInt(at + HostRecords.TIMEOUT_HANDLE));
+        timeout(memory.readInt(at + HostRecords.TIMEOUT_HANDLE), memory.readInt(at + HostRecords.TIMEOUT_LIMIT),
+                memory.readInt(at + HostRecords.TIMEOUT_MINIMUM), memory.readInt(at + HostRecords.TIMEOUT_MAXIMUM),
+                memory.readInt(at + HostRecords.TIMEOUT_PING));
+    }
+
+    /** Sets a connection's timeouts and ping interval (0 keeps a default). */
+    void timeout(int handle, int limit, int minimumMillis, int maximumMillis, int pingMillis) {
+        int slot = liveSlot(handle);
         if (slot >= 0) {
-            engine.timeout(slot, memory.readInt(at + HostRecords.TIMEOUT_LIMIT), memory.readInt(at + HostRecords.TIMEOUT_MINIMUM),
-                    memory.readInt(at + HostRecords.TIMEOUT_MAXIMUM));
-            engine.pingInterval(slot, memory.readInt(at + HostRecords.TIMEOUT_PING));
+            engine.timeout(slot, limit, minimumMillis, maximumMillis);
+            engine.pingInterval(slot, pingMillis);
         }
     }
 
     private void executeThrottle(BytesStore<?, Void> memory, long at) {
-        int slot = liveSlot(memory.readInt(at + HostRecords.THROTTLE_HANDLE));
+        throttle(memory.readInt(at + HostRecords.THROTTLE_HANDLE), memory.readInt(at + HostRecords.THROTTLE_INTERVAL),
+                memory.readInt(at + HostRecords.THROTTLE_ACCELERATION), memory.readInt(at + HostRecords.THROTTLE_DECELERATION));
+    }
+
+    /** Configures a connection's packet throttle. */
+    void throttle(int handle, int intervalMillis, int acceleration, int deceleration) {
+        int slot = liveSlot(handle);
         if (slot >= 0) {
-            engine.throttleConfigure(slot, memory.readInt(at + HostRecords.THROTTLE_INTERVAL),
-                    memory.readInt(at + HostRecords.THROTTLE_ACCELERATION), memory.readInt(at + HostRecords.THROTTLE_DECELERATION));
+            engine.throttleConfigure(slot, intervalMillis, acceleration, deceleration);
         }
     }
 
     private void executeDisconnect(BytesStore<?, Void> memory, long at) {
-        int slot = liveSlot(memory.readInt(at + HostRecords.DISCONNECT_HANDLE));
+        disconnect(memory.readInt(at + HostRecords.DISCONNECT_HANDLE), memory.readInt(at + HostRecords.DISCONNECT_DATA),
+                memory.readInt(at + HostRecords.DISCONNECT_KIND));
+    }
+
+    /** Ends a connection the way {@code kind} (HostRecords.KIND_*) says. */
+    void disconnect(int handle, int data, int kind) {
+        int slot = liveSlot(handle);
         if (slot < 0) {
             return;
         }
-        int data = memory.readInt(at + HostRecords.DISCONNECT_DATA);
-        switch (memory.readInt(at + HostRecords.DISCONNECT_KIND)) {
+        switch (kind) {
             case HostRecords.KIND_GRACEFUL -> engine.disconnect(slot, data);
             case HostRecords.KIND_LATER -> engine.disconnectLater(slot, data);
             case HostRecords.KIND_NOW -> {
@@ -244,6 +284,18 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     }
 
     private void publishEvents() {
+        if (inline != null) {
+            // A handler that connects may make the loop pump again: the outer dispatch delivers the rest.
+            if (!dispatching) {
+                dispatching = true;
+                try {
+                    engine.pollEvents(this);
+                } finally {
+                    dispatching = false;
+                }
+            }
+            return;
+        }
         published = 0;
         events.flush();
         engine.pollEvents(this);
@@ -261,6 +313,10 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     @Override
     public void connected(int peerId, long endpoint, int data) {
         int handle = active[peerId] ? currentHandle(peerId) : begin(peerId);
+        if (inline != null) {
+            inline.connected(handle, endpoint, data, engine.channelCount(peerId));
+            return;
+        }
         long at = events.claim(HostRecords.CONNECTED, HostRecords.CONNECTED_BYTES);
         BytesStore<?, ?> target = events.target();
         target.writeInt(at + HostRecords.EVENT_HANDLE, handle);
@@ -277,6 +333,10 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
             return; // the caller already let go of this connection (disconnectNow/reset)
         }
         active[peerId] = false;
+        if (inline != null) {
+            inline.disconnected(currentHandle(peerId), endpoint, data);
+            return;
+        }
         long at = events.claim(HostRecords.DISCONNECTED, HostRecords.DISCONNECTED_BYTES);
         BytesStore<?, ?> target = events.target();
         target.writeInt(at + HostRecords.EVENT_HANDLE, currentHandle(peerId));
@@ -289,6 +349,10 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     @Override
     public void received(int peerId, int channel, int flags, Bytes<?> payload) {
         if (!active[peerId]) {
+            return;
+        }
+        if (inline != null) {
+            inline.received(currentHandle(peerId), channel, flags, payload);
             return;
         }
         int length = (int) payload.readRemaining();

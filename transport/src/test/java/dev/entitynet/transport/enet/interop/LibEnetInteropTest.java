@@ -6,6 +6,7 @@ import dev.entitynet.transport.enet.echo.EchoClient;
 import dev.entitynet.transport.enet.echo.EchoReport;
 import dev.entitynet.transport.enet.echo.EchoServer;
 import dev.entitynet.transport.enet.host.EnetHost;
+import dev.entitynet.transport.enet.host.EnetHostOptions;
 import net.openhft.chronicle.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,37 +31,55 @@ class LibEnetInteropTest {
 
     @Test
     void javaServerEchoesForSeveralLibenetClientsAtOnce() throws Exception {
-        Path client = LibEnet.program("enet_echo_client");
         try (EnetHost host = EnetHost.create(EnetConfig.defaults().withPeerLimit(8), LOOPBACK)) {
             EchoServer server = new EchoServer(host);
-            String port = Integer.toString(host.localAddress().getPort());
-            List<LibEnet.Program> clients = new ArrayList<>();
-            try {
-                clients.add(new LibEnet.Program(client, List.of("127.0.0.1", port, "4", "1200", "graceful")));
-                clients.add(new LibEnet.Program(client, List.of("127.0.0.1", port, "255", "600", "graceful")));
-                clients.add(new LibEnet.Program(client, List.of("127.0.0.1", port, "2", "400", "await")));
-                long deadline = System.nanoTime() + LONG_WAIT * 1_000_000L;
-                while (clients.stream().anyMatch(LibEnet.Program::isAlive) && System.nanoTime() < deadline) {
-                    server.service(5);
-                }
-                for (LibEnet.Program c : clients) {
-                    String result = c.await("RESULT", 1000);
-                    assertTrue(result.startsWith("RESULT ok=1"), result + "\nJava server: " + host.engineStats() + ", read pauses " + host.readPauses() + "\n" + c.transcript());
-                    assertEquals(0, c.exitValue(), c.transcript());
-                }
-                assertTrue(clients.get(2).transcript().contains("data=77"), "the server's graceful disconnect carried its data");
-            } finally {
-                for (LibEnet.Program c : clients) {
-                    c.close();
-                }
-            }
-            while (server.disconnects() < 3) {
-                server.service(100);
-            }
-            assertEquals(3, server.connects());
-            assertEquals(4242, server.lastConnectData(), "CONNECT data reached the Java server");
-            assertEquals(1200 + 600 + 400, server.echoed());
+            echoForSeveralLibenetClients(server, () -> server.service(5));
         }
+    }
+
+    @Test
+    void javaInlineServerEchoesForSeveralLibenetClientsAtOnce() throws Exception {
+        EchoServer server = EchoServer.inline(EnetConfig.defaults().withPeerLimit(8), LOOPBACK, EnetHostOptions.defaults());
+        try (EnetHost host = server.host()) {
+            // The server answers on its event loop; this thread only watches.
+            echoForSeveralLibenetClients(server, () -> LockSupport.parkNanos(5_000_000L));
+            assertEquals(0, host.listenerFailures());
+        }
+    }
+
+    /** Three libenet clients run the full workload (every kind, up to 1 MiB, 2-255 channels) against {@code server}. */
+    private static void echoForSeveralLibenetClients(EchoServer server, Runnable serveABit) throws Exception {
+        EnetHost host = server.host();
+        Path client = LibEnet.program("enet_echo_client");
+        String port = Integer.toString(host.localAddress().getPort());
+        List<LibEnet.Program> clients = new ArrayList<>();
+        try {
+            clients.add(new LibEnet.Program(client, List.of("127.0.0.1", port, "4", "1200", "graceful")));
+            clients.add(new LibEnet.Program(client, List.of("127.0.0.1", port, "255", "600", "graceful")));
+            clients.add(new LibEnet.Program(client, List.of("127.0.0.1", port, "2", "400", "await")));
+            long deadline = System.nanoTime() + LONG_WAIT * 1_000_000L;
+            while (clients.stream().anyMatch(LibEnet.Program::isAlive) && System.nanoTime() < deadline) {
+                serveABit.run();
+            }
+            for (LibEnet.Program c : clients) {
+                String result = c.await("RESULT", 1000);
+                assertTrue(result.startsWith("RESULT ok=1"), result + "\nJava server: " + host.engineStats() + ", read pauses " + host.readPauses() + "\n" + c.transcript());
+                assertEquals(0, c.exitValue(), c.transcript());
+            }
+            assertTrue(clients.get(2).transcript().contains("data=77"), "the server's graceful disconnect carried its data");
+        } finally {
+            for (LibEnet.Program c : clients) {
+                c.close();
+            }
+        }
+        long deadline = System.nanoTime() + LONG_WAIT * 1_000_000L;
+        while (server.disconnects() < 3 && System.nanoTime() < deadline) {
+            serveABit.run();
+        }
+        assertEquals(3, server.disconnects());
+        assertEquals(3, server.connects());
+        assertEquals(4242, server.lastConnectData(), "CONNECT data reached the Java server");
+        assertEquals(1200 + 600 + 400, server.echoed());
     }
 
     @Test
