@@ -28,6 +28,16 @@ public final class RecordStream implements AutoCloseable {
         restricted = 0;
     }
 
+    /**
+     * Makes room for {@code records} records without growing during a tick: how many records a tick
+     * holds follows what is visible, which wanders, so growth would otherwise keep happening in the
+     * steady state whenever it reached a new high.
+     */
+    public void reserveRecords(int records) {
+        starts.ensureCapacity(records);
+        entities.ensureCapacity(records);
+    }
+
     /** The buffer holding the records (its write position is brought up to date). */
     public Bytes<Void> data() {
         data.writePosition(position);

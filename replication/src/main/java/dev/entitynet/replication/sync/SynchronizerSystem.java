@@ -102,6 +102,16 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
                 });
     }
 
+    /** Sizes the record streams for every synchronizer this peer sends, so ticks never grow them. */
+    private void reserveRecords() {
+        int sending = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            sending += groups.get(i).size();
+        }
+        syncRecords.reserveRecords(sending);
+        deltaRecords.reserveRecords(sending);
+    }
+
     /** Sets who may receive records (the spawner side knows). */
     public void audience(Audience audience) {
         this.audience = audience;
@@ -145,6 +155,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
                 announcePath(entity, multiplayer.peers());
             }
             sync.group = group;
+            reserveRecords();
         } else if (!send && sending) {
             current.remove(entity);
             sync.group = null;
