@@ -16,6 +16,7 @@ import dev.entitynet.replication.snapshot.BoundConfig;
 import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.snapshot.SnapshotGroup;
 import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.replication.visibility.Everyone;
 import dev.entitynet.transport.SendResult;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.concurrent.TimeUnit;
@@ -90,22 +91,7 @@ public class ReplicationTickBenchmark {
         }
     }
 
-    private static final Audience EVERYONE = new Audience() {
-        @Override
-        public boolean visibleTo(int entity, int peerId) {
-            return true;
-        }
-
-        @Override
-        public boolean visibleToAll(int entity) {
-            return true;
-        }
-
-        @Override
-        public boolean visibleToAny(int entity) {
-            return true;
-        }
-    };
+    private static final Audience EVERYONE = Everyone.AUDIENCE;
 
     @Setup(Level.Trial)
     public void setUp() {

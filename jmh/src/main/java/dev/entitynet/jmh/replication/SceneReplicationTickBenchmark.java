@@ -7,9 +7,7 @@ import dev.entitynet.ecs.MultiplayerSystems;
 import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.replication.SceneReplication;
-import dev.entitynet.replication.codec.Codecs;
 import dev.entitynet.replication.config.ReplicationConfig;
-import dev.entitynet.replication.config.ReplicationMode;
 import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.spawn.Spawner;
 import dev.entitynet.replication.sync.Synchronizer;
@@ -65,14 +63,7 @@ public class SceneReplicationTickBenchmark {
         transport = new EchoingClientsPeer(PEERS);
         multiplayer.multiplayerPeer(transport);
         replication = new SceneReplication(world, multiplayer, tracking);
-        ReplicationConfig config = new ReplicationConfig("transform");
-        config.add("Transform:position", Transform.class, Codecs.vector3(t -> t.x, t -> t.y, t -> t.z, (t, x, y, z) -> {
-            t.x = x;
-            t.y = y;
-            t.z = z;
-        })).mode(ReplicationMode.ON_CHANGE);
-        config.add("Transform:health", Transform.class, Codecs.int32(t -> t.health, (t, v) -> t.health = v))
-                .mode(ReplicationMode.ON_CHANGE);
+        ReplicationConfig config = Transform.onChangeConfig();
         replication.registerPrefab("Unit", (w, e) -> {
             w.edit(e).create(Transform.class);
             w.edit(e).create(Synchronizer.class).config = config;

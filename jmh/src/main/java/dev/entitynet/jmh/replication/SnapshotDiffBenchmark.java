@@ -2,9 +2,7 @@ package dev.entitynet.jmh.replication;
 
 import com.artemis.World;
 import com.artemis.WorldConfigurationBuilder;
-import dev.entitynet.replication.codec.Codecs;
 import dev.entitynet.replication.config.ReplicationConfig;
-import dev.entitynet.replication.config.ReplicationMode;
 import dev.entitynet.replication.snapshot.BoundConfig;
 import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.snapshot.SnapshotGroup;
@@ -43,14 +41,7 @@ public class SnapshotDiffBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         world = new World(new WorldConfigurationBuilder().build());
-        ReplicationConfig config = new ReplicationConfig("transform");
-        config.add("Transform:position", Transform.class, Codecs.vector3(t -> t.x, t -> t.y, t -> t.z, (t, x, y, z) -> {
-            t.x = x;
-            t.y = y;
-            t.z = z;
-        })).mode(ReplicationMode.ON_CHANGE);
-        config.add("Transform:health", Transform.class, Codecs.int32(t -> t.health, (t, v) -> t.health = v))
-                .mode(ReplicationMode.ON_CHANGE);
+        ReplicationConfig config = Transform.onChangeConfig();
         group = new SnapshotGroup(new BoundConfig(config, world), ChangeTracking.COMPARE_ALL, ENTITIES);
         for (int i = 0; i < ENTITIES; i++) {
             int e = world.create();

@@ -4,7 +4,8 @@ import net.openhft.chronicle.bytes.BytesStore;
 
 /** A codec whose values always take the same number of bytes, so measuring is a bounds check. */
 abstract class FixedSizeCodec<C> implements PropertyCodec<C> {
-    private final int size;
+    /** The encoded length of every value. */
+    final int size;
 
     FixedSizeCodec(int size) {
         this.size = size;

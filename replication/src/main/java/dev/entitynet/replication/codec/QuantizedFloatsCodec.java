@@ -8,12 +8,10 @@ import net.openhft.chronicle.bytes.BytesStore;
  * width are rejected as malformed.
  */
 abstract class QuantizedFloatsCodec<C> extends FixedSizeCodec<C> {
-    private final int size;
     private final long validMask;
 
     QuantizedFloatsCodec(Quantization q, int count) {
         super(bytesFor(q.bits() * count));
-        this.size = bytesFor(q.bits() * count);
         int totalBits = q.bits() * count;
         this.validMask = totalBits == 64 ? -1L : (1L << totalBits) - 1;
     }
@@ -40,7 +38,7 @@ abstract class QuantizedFloatsCodec<C> extends FixedSizeCodec<C> {
 
     @Override
     public final int measure(BytesStore<?, ?> in, long offset, long limit) {
-        if (limit - offset < size) {
+        if (super.measure(in, offset, limit) < 0) {
             return -1;
         }
         return (readPacked(in, offset) & ~validMask) == 0 ? size : -1;

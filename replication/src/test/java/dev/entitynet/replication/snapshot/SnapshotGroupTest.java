@@ -10,26 +10,12 @@ import dev.entitynet.replication.ReplicationCluster;
 import dev.entitynet.replication.Wide;
 import dev.entitynet.replication.packet.RecordStream;
 import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.replication.visibility.Everyone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SnapshotGroupTest {
-    private static final Audience EVERYONE = new Audience() {
-        @Override
-        public boolean visibleTo(int entity, int peerId) {
-            return true;
-        }
-
-        @Override
-        public boolean visibleToAll(int entity) {
-            return true;
-        }
-
-        @Override
-        public boolean visibleToAny(int entity) {
-            return true;
-        }
-    };
+    private static final Audience EVERYONE = Everyone.AUDIENCE;
     private final World world = new World(new WorldConfigurationBuilder().build());
     private final RecordStream records = new RecordStream();
 

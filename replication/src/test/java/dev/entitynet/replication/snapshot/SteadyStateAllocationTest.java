@@ -11,6 +11,7 @@ import dev.entitynet.replication.packet.PacketFanout;
 import dev.entitynet.replication.packet.PacketSink;
 import dev.entitynet.replication.packet.RecordStream;
 import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.replication.visibility.Everyone;
 import dev.entitynet.transport.SendResult;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.lang.management.ManagementFactory;
@@ -23,22 +24,7 @@ import org.junit.jupiter.api.Test;
 class SteadyStateAllocationTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private static final Audience EVERYONE = new Audience() {
-        @Override
-        public boolean visibleTo(int entity, int peerId) {
-            return true;
-        }
-
-        @Override
-        public boolean visibleToAll(int entity) {
-            return true;
-        }
-
-        @Override
-        public boolean visibleToAny(int entity) {
-            return true;
-        }
-    };
+    private static final Audience EVERYONE = Everyone.AUDIENCE;
     private static final int MEASURED_TICKS = 200;
     private static final int SMALLEST_OBJECT_BYTES = 16;
     private long sent;
