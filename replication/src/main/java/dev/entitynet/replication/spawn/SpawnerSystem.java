@@ -47,6 +47,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     private final EntityPaths paths;
     private final Authorities authorities;
     private final PrefabRegistry prefabs;
+    private static final int MIN_VISIBILITY_QUEUE = 64;
     private final NetIdDirectory directory;
     private final ReceivedNames receivedNames = new ReceivedNames();
     private final SpawnState state;
@@ -61,7 +62,9 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     private final IntArrayList created = new IntArrayList();
     private final Int2ObjectOpenHashMap<TrackedSpawn> byNetId = new Int2ObjectOpenHashMap<>();
     /** Net ids of tracked spawns whose visibility must be re-evaluated this tick: smallest (oldest) first, so parents precede children. */
-    private final IntHeapPriorityQueue visibilityDirty = new IntHeapPriorityQueue();
+    private IntHeapPriorityQueue visibilityDirty = new IntHeapPriorityQueue(MIN_VISIBILITY_QUEUE);
+    /** Room in {@link #visibilityDirty}: each tracked spawn is queued at most once, so this many never grows it. */
+    private int visibilityQueueCapacity = MIN_VISIBILITY_QUEUE;
     /** Tracked entities with visibility filters, re-evaluated every tick. */
     private final IntArrayList filtered = new IntArrayList();
     private final IntArrayList joinedPeers = new IntArrayList();
@@ -169,8 +172,28 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     public void updateVisibility(int entity) {
         TrackedSpawn t = tracked.get(entity);
         if (t != null) {
+            queueVisibility(t);
+        }
+    }
+
+    private void queueVisibility(TrackedSpawn t) {
+        if (!t.visibilityQueued) {
+            t.visibilityQueued = true;
             visibilityDirty.enqueue(t.netId);
         }
+    }
+
+    /** Grows the queue when spawns are tracked, never during a tick's re-evaluation. */
+    private void reserveVisibilityQueue() {
+        if (byNetId.size() <= visibilityQueueCapacity) {
+            return;
+        }
+        visibilityQueueCapacity = Math.max(byNetId.size(), visibilityQueueCapacity * 2);
+        IntHeapPriorityQueue larger = new IntHeapPriorityQueue(visibilityQueueCapacity);
+        while (!visibilityDirty.isEmpty()) {
+            larger.enqueue(visibilityDirty.dequeueInt());
+        }
+        visibilityDirty = larger;
     }
 
     /**
@@ -265,12 +288,10 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         for (int i = 0; i < filtered.size(); i++) {
             updateVisibility(filtered.getInt(i));
         }
-        int previous = 0;
         while (!visibilityDirty.isEmpty()) {
-            int netId = visibilityDirty.dequeueInt();
-            TrackedSpawn t = netId == previous ? null : byNetId.get(netId);
-            previous = netId;
+            TrackedSpawn t = byNetId.get(visibilityDirty.dequeueInt());
             if (t != null) {
+                t.visibilityQueued = false;
                 Synchronizer sync = synchronizers.get(t.entity);
                 for (int i = 0; i < peers.size(); i++) {
                     evaluate(t, sync, peers.getInt(i), me);
@@ -305,7 +326,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
             t.receivers.remove(peer);
         }
         for (int i = 0; i < t.children.size(); i++) {
-            visibilityDirty.enqueue(t.children.get(i).netId);
+            queueVisibility(t.children.get(i));
         }
         if (sync != null && sync.visibilityListener != null) {
             sync.visibilityListener.visibilityChanged(t.entity, peer, want);
@@ -375,7 +396,8 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         directory.put(id.namespace, netId, entity);
         byNetId.put(netId, t);
         newlyTracked.add(entity);
-        visibilityDirty.enqueue(netId);
+        reserveVisibilityQueue();
+        queueVisibility(t);
     }
 
     private void instanceRemoved(int entity) {

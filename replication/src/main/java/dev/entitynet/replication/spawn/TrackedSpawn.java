@@ -23,6 +23,8 @@ final class TrackedSpawn {
     final ObjectArrayList<TrackedSpawn> children = new ObjectArrayList<>(0);
     TrackedSpawn previous;
     TrackedSpawn next;
+    /** Whether its visibility is already queued for re-evaluation this tick. */
+    boolean visibilityQueued;
 
     TrackedSpawn(int entity, int netId, int spawner, int prefabIndex, String name, byte[] customData, TrackedSpawn parent) {
         this.entity = entity;
