@@ -10,52 +10,70 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The arena in one process: a server and bot clients, each with its own World, talking ENet over
- * real UDP on loopback, ticked in turn on the calling thread at the rules' tick rate.
+ * The arena's server process: the server on ENet over UDP, counting its traffic per client and
+ * timing its ticks, plus any bot clients running in the same process (each with its own World).
+ * Everything is ticked in turn on the calling thread at the rules' tick rate. The one-process
+ * arena has bots on loopback; {@code --server} has none and waits for clients from elsewhere.
  */
-final class LocalArena implements AutoCloseable {
+final class ArenaHost implements AutoCloseable {
     /** ENet channels each side asks for. */
     static final int CHANNELS = 2;
-    private static final InetSocketAddress LOOPBACK = new InetSocketAddress("127.0.0.1", 0);
+    /** Clients a listening server admits at least, so more than the expected ones may look in. */
+    private static final int MIN_CLIENT_SLOTS = 32;
 
     final ArenaRules rules;
     final ArenaServer server;
     final List<ArenaBot> bots = new ArrayList<>();
-    final List<CountingPeer> links = new ArrayList<>();
-    final ServerTickMeter meter;
+    /** The server's transport, counting bytes per client. */
+    final CountingPeer link;
+    final TickMeter meter;
     final int port;
     private final Pacer pacer;
     private long ticks;
 
-    /**
-     * Starts the server and connects {@code clients} bots.
-     *
-     * @param lossPercent share of outgoing datagrams every host drops on purpose
-     * @param maxSteadyTicks room for measured server ticks
-     */
-    LocalArena(ArenaRules rules, int entities, int clients, double lossPercent, long seed, int maxSteadyTicks) {
-        if (clients < 1) {
-            throw new IllegalArgumentException("the arena needs at least one client, got " + clients);
-        }
+    private ArenaHost(ArenaRules rules, int entities, InetSocketAddress bind, int clientSlots, int botCount, double lossPercent, long seed,
+            int maxSteadyTicks) {
         this.rules = rules;
-        this.meter = new ServerTickMeter(maxSteadyTicks);
+        this.meter = new TickMeter(maxSteadyTicks);
         this.server = new ArenaServer(rules, entities, seed, Clock.system());
         try {
-            EnetMultiplayerPeer serverPeer = EnetMultiplayerPeer.createServer(LOOPBACK, clients, CHANNELS, 0, 0, hostOptions(seed, lossPercent));
-            server.start(serverPeer);
+            EnetMultiplayerPeer serverPeer = EnetMultiplayerPeer.createServer(bind, clientSlots, CHANNELS, 0, 0, hostOptions(seed, lossPercent));
+            this.link = new CountingPeer(serverPeer);
+            server.start(link);
             this.port = serverPeer.host().localAddress().getPort();
-            for (int i = 1; i <= clients; i++) {
-                long clientSeed = seed + i;
-                CountingPeer link = new CountingPeer(EnetMultiplayerPeer.createClient(new InetSocketAddress("127.0.0.1", port), CHANNELS, 0, 0,
-                        LOOPBACK, hostOptions(clientSeed, lossPercent), new SplittableRandom(clientSeed)));
-                links.add(link);
-                bots.add(new ArenaBot(rules, link, clientSeed, Clock.system()));
+            for (int i = 1; i <= botCount; i++) {
+                long botSeed = seed + i;
+                EnetMultiplayerPeer botPeer = EnetMultiplayerPeer.createClient(new InetSocketAddress("127.0.0.1", port), CHANNELS, 0, 0,
+                        new InetSocketAddress("127.0.0.1", 0), hostOptions(botSeed, lossPercent), new SplittableRandom(botSeed));
+                bots.add(new ArenaBot(rules, botPeer, botSeed, Clock.system()));
             }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         this.pacer = new Pacer(rules.tickHz());
+    }
+
+    /**
+     * The one-process arena: a server on a free loopback port and {@code bots} bots connecting to it.
+     *
+     * @param lossPercent share of outgoing datagrams every host drops on purpose
+     * @param maxSteadyTicks room for measured server ticks
+     */
+    static ArenaHost withBots(ArenaRules rules, int entities, int bots, double lossPercent, long seed, int maxSteadyTicks) {
+        if (bots < 1) {
+            throw new IllegalArgumentException("the arena needs at least one client, got " + bots);
+        }
+        return new ArenaHost(rules, entities, new InetSocketAddress("127.0.0.1", 0), bots, bots, lossPercent, seed, maxSteadyTicks);
+    }
+
+    /**
+     * A server alone on UDP {@code port} of every interface (0: any free port), for clients in
+     * other processes.
+     */
+    static ArenaHost listening(ArenaRules rules, int entities, int port, int clients, double lossPercent, long seed, int maxSteadyTicks) {
+        return new ArenaHost(rules, entities, new InetSocketAddress("0.0.0.0", port), Math.max(clients, MIN_CLIENT_SLOTS), 0, lossPercent, seed,
+                maxSteadyTicks);
     }
 
     /** ENet host options with the given seed and simulated outgoing loss. */
@@ -73,10 +91,20 @@ final class LocalArena implements AutoCloseable {
         ticks++;
     }
 
-    /** Ticks until every bot is admitted and has its player, or {@code timeoutNanos} pass; returns whether they are. */
-    boolean awaitReady(long timeoutNanos) {
+    /** Ticks {@code count} times. */
+    void tick(int count) {
+        for (int t = 0; t < count; t++) {
+            tick();
+        }
+    }
+
+    /**
+     * Ticks until the server has admitted {@code clients} clients and every bot here has its player,
+     * or {@code timeoutNanos} pass; returns whether they are in.
+     */
+    boolean awaitClients(int clients, long timeoutNanos) {
         long deadline = System.nanoTime() + timeoutNanos;
-        while (!allReady()) {
+        while (!allIn(clients)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -85,8 +113,13 @@ final class LocalArena implements AutoCloseable {
         return true;
     }
 
-    private boolean allReady() {
-        if (server.peers().size() < bots.size()) {
+    /** {@link #awaitClients} for the bots of this process. */
+    boolean awaitReady(long timeoutNanos) {
+        return awaitClients(bots.size(), timeoutNanos);
+    }
+
+    private boolean allIn(int clients) {
+        if (server.peers().size() < clients) {
             return false;
         }
         for (ArenaBot bot : bots) {
@@ -95,6 +128,41 @@ final class LocalArena implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * The measured run: {@code runTicks} ticks of movement, timing the server's ticks after the
+     * first {@code warmupTicks}, recording what the server sent to and received from each client
+     * admitted now in every second; then stops all movement.
+     *
+     * @return each client's traffic per second, from the client's side (in = what the server sent it)
+     */
+    BandwidthSeries move(int runTicks, int warmupTicks) {
+        int hz = rules.tickHz();
+        int[] clients = server.peers().toIntArray();
+        String[] names = new String[clients.length];
+        for (int i = 0; i < clients.length; i++) {
+            names[i] = "client " + clients[i];
+        }
+        BandwidthSeries bandwidth = new BandwidthSeries(names, runTicks / hz + 1);
+        sample(bandwidth, clients); // the baseline: the first second starts now
+        for (int t = 0; t < runTicks; t++) {
+            meter.steady(t >= warmupTicks);
+            tick();
+            if ((t + 1) % hz == 0) {
+                sample(bandwidth, clients);
+                bandwidth.endSecond();
+            }
+        }
+        meter.steady(false);
+        server.stopMoving();
+        return bandwidth;
+    }
+
+    private void sample(BandwidthSeries bandwidth, int[] clients) {
+        for (int i = 0; i < clients.length; i++) {
+            bandwidth.sample(i, link.bytesTo(clients[i]), link.bytesFrom(clients[i]));
+        }
     }
 
     /** Compares every bot's replicas with the server's state now. */
@@ -106,7 +174,10 @@ final class LocalArena implements AutoCloseable {
         return check;
     }
 
-    /** Sends the digests and ticks until every bot has one, or {@code timeoutNanos} pass; returns whether all arrived. */
+    /**
+     * Sends every client its digest and ticks until every bot here has its own, or
+     * {@code timeoutNanos} pass; returns whether all bots got theirs.
+     */
     boolean exchangeDigests(long timeoutNanos) {
         server.sendDigests();
         long deadline = System.nanoTime() + timeoutNanos;
