@@ -84,7 +84,7 @@ public final class ArenaCommand {
      * Runs the measured phases on {@code host} (its clients are in) and starts the report both
      * server modes share: traffic per client, server tick time and allocation, and the plots.
      */
-    private static ArenaReport measure(ArenaHost host, String title, int entities, Phases phases) {
+    private static ArenaReport measure(ArenaHost host, String title, int entities, String clients, Phases phases) {
         long connectTicks = host.ticks();
         BandwidthSeries bandwidth = host.move(phases.runTicks(), phases.warmupTicks());
         host.tick(phases.settleTicks());
@@ -92,6 +92,7 @@ public final class ArenaCommand {
         ArenaReport report = new ArenaReport(title);
         report.fact("entities", "%d movers + %d players in a %.0f x %.0f arena, view radius %.0f", entities, host.server.peers().size(),
                 rules.side(), rules.side(), rules.viewRadius());
+        report.fact("clients", "%s", clients);
         report.fact("ticks", "at %d Hz: %d connecting, %d moving (%d warm-up), %d settling",
                 phases.hz(), connectTicks, phases.runTicks(), phases.warmupTicks(), phases.settleTicks());
         report.traffic(bandwidth);
@@ -116,10 +117,10 @@ public final class ArenaCommand {
                 System.out.println("FAILED: only " + host.server.peers().size() + " of " + clients + " clients were admitted with their player");
                 return 1;
             }
-            ArenaReport report = measure(host, "entitynet arena (one process, ENet over UDP loopback)", entities, phases);
+            ArenaReport report = measure(host, "entitynet arena (one process, ENet over UDP loopback)", entities,
+                    String.format("%d bots in this process, %s", clients, lossText(loss)), phases);
             ConvergenceCheck check = host.check();
             boolean digests = host.exchangeDigests(DIGEST_TIMEOUT);
-            report.fact("clients", "%d bots in this process, %s", clients, lossText(loss));
             for (ArenaBot bot : host.bots) {
                 report.fact("replicas " + bot.id(), "%d at the end; %s", bot.replicaCount(), bot.scene.replication.stats());
             }
@@ -148,10 +149,10 @@ public final class ArenaCommand {
                 return 1;
             }
             System.out.printf("%d client(s) in; running %d s, then %d s settle%n", host.server.peers().size(), phases.seconds(), phases.settle());
-            ArenaReport report = measure(host, "entitynet arena server", entities, phases);
+            ArenaReport report = measure(host, "entitynet arena server", entities,
+                    String.format("%d in other processes, %s", host.server.peers().size(), lossText(loss)), phases);
             List<ArenaServer.SentDigest> sent = host.server.sendDigests();
             host.tick(phases.hz()); // a second for the digests to arrive before closing
-            report.fact("clients", "%d in other processes at the end; %s", host.server.peers().size(), lossText(loss));
             for (ArenaServer.SentDigest digest : sent) {
                 report.fact("digest " + digest.peer(), "%s; the client compares it with its replicas (see its report)", digest);
             }
