@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -104,7 +105,7 @@ public final class ArenaCommand {
     }
 
     private static String lossText(double loss) {
-        return loss > 0 ? String.format("%.1f%% of outgoing datagrams dropped on every host", loss) : "no loss";
+        return loss > 0 ? String.format(Locale.ROOT, "%.1f%% of outgoing datagrams dropped on every host", loss) : "no loss";
     }
 
     // ---------------------------------------------------------------- one process
