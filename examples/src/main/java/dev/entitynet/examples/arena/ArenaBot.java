@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * A headless client: replicates what the server shows it and steers its player with a random
  * walk (a new heading about once a second), one {@code steer} call per tick.
  */
-public final class ArenaBot implements AutoCloseable {
+public final class ArenaBot implements Tickable, AutoCloseable {
     final ArenaScene scene;
     private final SplittableRandom random;
     private final EntitySubscription replicas;
@@ -43,6 +43,7 @@ public final class ArenaBot implements AutoCloseable {
     }
 
     /** One client tick: network in (spawns, state, calls), then this tick's steering. */
+    @Override
     public void tick() {
         scene.world.process();
         if (player < 0 || !scene.pilots.has(player)) {

@@ -1,7 +1,6 @@
 package dev.entitynet.examples.arena;
 
 import dev.entitynet.examples.Arguments;
-import dev.entitynet.replication.ReplicationStats;
 import dev.entitynet.transport.ConnectionStatus;
 import dev.entitynet.transport.clock.Clock;
 import dev.entitynet.transport.enet.godot.EnetMultiplayerPeer;
@@ -9,6 +8,8 @@ import dev.entitynet.transport.enet.godot.EnetMultiplayerPeer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -19,12 +20,14 @@ import java.util.concurrent.TimeUnit;
 public final class ArenaCommand {
     /** Usage line for the launcher. */
     public static final String USAGE = "[--entities N] [--clients M] [--seconds S] [--loss P] [--settle S] [--radius R] [--hz T]"
-            + " [--seed X] [--html PATH] | --server [--port P] ... | --client HOST:PORT [--loss P]";
+            + " [--seed X] [--html PATH] | --server [--port P] [--wait S] ... | --client HOST:PORT [--loss P] [--html PATH]";
     private static final Set<String> OPTIONS = Set.of("entities", "clients", "seconds", "loss", "settle", "radius", "hz", "seed",
-            "html", "port", "client");
+            "html", "port", "wait", "client");
     private static final long CONNECT_TIMEOUT = TimeUnit.SECONDS.toNanos(15);
     private static final long DIGEST_TIMEOUT = TimeUnit.SECONDS.toNanos(10);
     private static final int SHOWN_DIVERGENCES = 20;
+    /** How long a client process records its ticks and traffic; later ones go unrecorded. */
+    private static final int CLIENT_RECORD_SECONDS = 3600;
 
     private ArenaCommand() {
     }
@@ -41,17 +44,17 @@ public final class ArenaCommand {
             throw new IllegalArgumentException("--loss is a percentage from 0 to below 100, got " + loss);
         }
         long seed = a.longValue("seed", 1);
-        Path html = Path.of(a.stringValue("html", "arena-report.html"));
         if (a.has("client")) {
-            return client(rules, a.stringValue("client", ""), loss, seed, html);
+            return client(rules, a.stringValue("client", ""), loss, seed, Path.of(a.stringValue("html", "arena-client-report.html")));
         }
         int entities = a.intValue("entities", 2000);
-        int seconds = positive("seconds", a.intValue("seconds", 15));
-        int settle = positive("settle", a.intValue("settle", 3));
+        Phases phases = new Phases(rules.tickHz(), positive("seconds", a.intValue("seconds", 15)), positive("settle", a.intValue("settle", 3)));
         if (a.has("server")) {
-            return server(rules, entities, positive("clients", a.intValue("clients", 1)), seconds, settle, loss, seed, a.intValue("port", 7777));
+            return server(rules, entities, positive("clients", a.intValue("clients", 1)), phases, loss, seed, a.intValue("port", 7777),
+                    TimeUnit.SECONDS.toNanos(positive("wait", a.intValue("wait", 300))), Path.of(a.stringValue("html", "arena-server-report.html")));
         }
-        return local(rules, entities, positive("clients", a.intValue("clients", 4)), seconds, settle, loss, seed, html);
+        return local(rules, entities, positive("clients", a.intValue("clients", 4)), phases, loss, seed,
+                Path.of(a.stringValue("html", "arena-report.html")));
     }
 
     private static int positive(String name, int value) {
@@ -61,121 +64,105 @@ public final class ArenaCommand {
         return value;
     }
 
+    /** The server's run: {@code seconds} of movement, the first part warm-up, then {@code settle} seconds without. */
+    private record Phases(int hz, int seconds, int settle) {
+        int runTicks() {
+            return seconds * hz;
+        }
+
+        int warmupTicks() {
+            return Math.min(3 * hz, runTicks() / 3);
+        }
+
+        int settleTicks() {
+            return settle * hz;
+        }
+    }
+
+    // ---------------------------------------------------------------- both server modes
+
+    /**
+     * Runs the measured phases on {@code host} (its clients are in) and starts the report both
+     * server modes share: traffic per client, server tick time and allocation, and the plots.
+     */
+    private static ArenaReport measure(ArenaHost host, String title, int entities, String clients, Phases phases) {
+        long connectTicks = host.ticks();
+        BandwidthSeries bandwidth = host.move(phases.runTicks(), phases.warmupTicks());
+        host.tick(phases.settleTicks());
+        ArenaRules rules = host.rules;
+        ArenaReport report = new ArenaReport(title);
+        report.fact("entities", "%d movers + %d players in a %.0f x %.0f arena, view radius %.0f", entities, host.server.peers().size(),
+                rules.side(), rules.side(), rules.viewRadius());
+        report.fact("clients", "%s", clients);
+        report.fact("ticks", "at %d Hz: %d connecting, %d moving (%d warm-up), %d settling",
+                phases.hz(), connectTicks, phases.runTicks(), phases.warmupTicks(), phases.settleTicks());
+        report.traffic(bandwidth);
+        report.fact("bandwidth", "payload bytes per second through the server's multiplayer layer while moving: a client's in is what the"
+                + " server sent it, its out what the server received from it (ENet headers, acks, resends excluded)");
+        report.ticks("server", host.meter);
+        report.fact("steering refused", "%d calls", host.server.rejectedSteers());
+        return report.plots(bandwidth, "server", host.meter.times());
+    }
+
+    private static String lossText(double loss) {
+        return loss > 0 ? String.format(Locale.ROOT, "%.1f%% of outgoing datagrams dropped on every host", loss) : "no loss";
+    }
+
     // ---------------------------------------------------------------- one process
 
-    private static int local(ArenaRules rules, int entities, int clients, int seconds, int settle, double loss, long seed, Path html)
-            throws Exception {
-        int hz = rules.tickHz();
-        int runTicks = seconds * hz;
-        int warmup = Math.min(3 * hz, runTicks / 3);
-        try (LocalArena arena = new LocalArena(rules, entities, clients, loss, seed, runTicks)) {
-            System.out.printf("arena: server + %d bots over ENet/UDP on 127.0.0.1:%d, %d entities, %d s at %d Hz, %.1f%% loss, then %d s settle%n",
-                    clients, arena.port, entities, seconds, hz, loss, settle);
-            if (!arena.awaitReady(CONNECT_TIMEOUT)) {
-                System.out.println("FAILED: only " + arena.server.peers().size() + " of " + clients + " clients were admitted with their player");
+    private static int local(ArenaRules rules, int entities, int clients, Phases phases, double loss, long seed, Path html) throws Exception {
+        try (ArenaHost host = ArenaHost.withBots(rules, entities, clients, loss, seed, phases.runTicks())) {
+            System.out.printf("arena: server + %d bots over ENet/UDP on 127.0.0.1:%d, %d entities, %d s at %d Hz, %s, then %d s settle%n",
+                    clients, host.port, entities, phases.seconds(), phases.hz(), lossText(loss), phases.settle());
+            if (!host.awaitReady(CONNECT_TIMEOUT)) {
+                System.out.println("FAILED: only " + host.server.peers().size() + " of " + clients + " clients were admitted with their player");
                 return 1;
             }
-            BandwidthSeries bandwidth = new BandwidthSeries(clients, seconds);
-            sample(arena, bandwidth); // the baseline: the first second starts now
-            long connectTicks = arena.ticks();
-            for (int t = 0; t < runTicks; t++) {
-                arena.meter.steady(t >= warmup);
-                arena.tick();
-                if ((t + 1) % hz == 0) {
-                    sample(arena, bandwidth);
-                    bandwidth.endSecond();
-                }
+            ArenaReport report = measure(host, "entitynet arena (one process, ENet over UDP loopback)", entities,
+                    String.format("%d bots in this process, %s", clients, lossText(loss)), phases);
+            ConvergenceCheck check = host.check();
+            boolean digests = host.exchangeDigests(DIGEST_TIMEOUT);
+            for (ArenaBot bot : host.bots) {
+                report.fact("replicas " + bot.id(), "%d at the end; %s", bot.replicaCount(), bot.scene.replication.stats());
             }
-            arena.meter.steady(false);
-            arena.server.stopMoving();
-            for (int t = 0; t < settle * hz; t++) {
-                arena.tick();
-            }
-            ConvergenceCheck check = arena.check();
-            boolean digests = arena.exchangeDigests(DIGEST_TIMEOUT);
-
-            ArenaReport report = new ArenaReport("entitynet arena (one process, ENet over UDP loopback)");
-            report.fact("entities", "%d movers + %d players in a %.0f x %.0f arena, view radius %.0f", entities, clients,
-                    rules.side(), rules.side(), rules.viewRadius());
-            report.fact("clients", "%d bots, %s", clients, loss > 0 ? String.format("%.1f%% of outgoing datagrams dropped on every host", loss) : "no loss");
-            report.fact("ticks", "%d at %d Hz: %d connecting, %d moving (%d warm-up), %d settling, %d for the digests",
-                    arena.ticks(), hz, connectTicks, runTicks, warmup, settle * hz, arena.ticks() - connectTicks - runTicks - settle * hz);
-            for (int i = 0; i < clients; i++) {
-                ArenaBot bot = arena.bots.get(i);
-                ReplicationStats stats = bot.scene.replication.stats();
-                report.fact("client " + (i + 1), "in %s/s, out %s/s, %d replicas at the end; %s",
-                        bytes(bandwidth.meanIn(i)), bytes(bandwidth.meanOut(i)), bot.replicaCount(), stats);
-            }
-            report.fact("bandwidth", "payload bytes through the multiplayer layer while moving (ENet headers, acks, resends excluded)");
-            report.serverTicks(arena.meter);
-            report.fact("steering refused", "%d calls", arena.server.rejectedSteers());
             report.convergence(check, SHOWN_DIVERGENCES);
-            for (ArenaBot bot : arena.bots) {
+            for (ArenaBot bot : host.bots) {
                 report.fact("digest " + bot.id(), "%s", bot.digestSummary());
             }
             report.print(System.out);
-            Path written = report.writeHtml(html, bandwidth, arena.meter.times());
-            System.out.println("report: " + written);
-            boolean ok = check.converged() && digests && arena.bots.stream().allMatch(ArenaBot::digestMatches);
+            System.out.println("report: " + report.writeHtml(html));
+            boolean ok = check.converged() && digests && host.bots.stream().allMatch(ArenaBot::digestMatches);
             System.out.println(ok ? "converged" : "DIVERGED");
             return ok ? 0 : 1;
         }
     }
 
-    private static void sample(LocalArena arena, BandwidthSeries bandwidth) {
-        for (int i = 0; i < arena.links.size(); i++) {
-            bandwidth.sample(i, arena.links.get(i).bytesIn(), arena.links.get(i).bytesOut());
-        }
-    }
-
     // ---------------------------------------------------------------- separate processes
 
-    private static int server(ArenaRules rules, int entities, int clients, int seconds, int settle, double loss, long seed, int port) {
-        int hz = rules.tickHz();
-        int runTicks = seconds * hz;
-        int warmup = Math.min(3 * hz, runTicks / 3);
-        ServerTickMeter meter = new ServerTickMeter(runTicks);
-        Pacer pacer = new Pacer(hz);
-        try (ArenaServer server = new ArenaServer(rules, entities, seed, Clock.system())) {
-            CountingPeer link = new CountingPeer(EnetMultiplayerPeer.createServer(new InetSocketAddress("0.0.0.0", port), Math.max(clients, 32),
-                    LocalArena.CHANNELS, 0, 0, LocalArena.hostOptions(seed, loss)));
-            server.start(link);
+    private static int server(ArenaRules rules, int entities, int clients, Phases phases, double loss, long seed, int port, long waitNanos,
+            Path html) throws Exception {
+        try (ArenaHost host = ArenaHost.listening(rules, entities, port, clients, loss, seed, phases.runTicks())) {
             System.out.printf("arena server on UDP port %d: %d entities; waiting for %d client(s) (./run arena --client HOST:%d)%n",
-                    port, entities, clients, port);
-            while (server.peers().size() < clients) {
-                pacer.awaitNextTick();
-                meter.tick(server);
+                    host.port, entities, clients, host.port);
+            if (!host.awaitClients(clients, waitNanos)) {
+                System.out.printf("FAILED: %d of %d client(s) connected within %d s%n", host.server.peers().size(), clients,
+                        TimeUnit.NANOSECONDS.toSeconds(waitNanos));
+                return 1;
             }
-            System.out.printf("%d client(s) in; running %d s, then %d s settle%n", server.peers().size(), seconds, settle);
-            long inBefore = link.bytesIn();
-            long outBefore = link.bytesOut();
-            for (int t = 0; t < runTicks; t++) {
-                meter.steady(t >= warmup);
-                pacer.awaitNextTick();
-                meter.tick(server);
+            System.out.printf("%d client(s) in; running %d s, then %d s settle%n", host.server.peers().size(), phases.seconds(), phases.settle());
+            ArenaReport report = measure(host, "entitynet arena server", entities,
+                    String.format("%d in other processes, %s", host.server.peers().size(), lossText(loss)), phases);
+            List<ArenaServer.SentDigest> sent = host.server.sendDigests();
+            host.tick(phases.hz()); // a second for the digests to arrive before closing
+            for (ArenaServer.SentDigest digest : sent) {
+                report.fact("digest " + digest.peer(), "%s; the client compares it with its replicas (see its report)", digest);
             }
-            long in = link.bytesIn() - inBefore;
-            long out = link.bytesOut() - outBefore;
-            meter.steady(false);
-            server.stopMoving();
-            for (int t = 0; t < settle * hz; t++) {
-                pacer.awaitNextTick();
-                meter.tick(server);
-            }
-            server.sendDigests();
-            for (int t = 0; t < hz; t++) { // a second for the digests to arrive before closing
-                pacer.awaitNextTick();
-                meter.tick(server);
-            }
-            ArenaReport report = new ArenaReport("entitynet arena server");
-            report.fact("entities", "%d movers + %d players, view radius %.0f", entities, server.peers().size(), rules.viewRadius());
-            report.fact("clients", "%d at the end; %s", server.peers().size(), loss > 0 ? loss + "% outgoing loss" : "no loss");
-            report.fact("server traffic", "in %s/s, out %s/s (payload, all clients together, while moving)",
-                    bytes((double) in / seconds), bytes((double) out / seconds));
-            report.serverTicks(meter);
-            report.fact("steering refused", "%d calls", server.rejectedSteers());
-            report.fact("convergence", "each client checks the digest the server sent it; see the clients' reports");
             report.print(System.out);
+            System.out.println("report: " + report.writeHtml(html));
+            if (sent.size() < clients) {
+                System.out.printf("FAILED: only %d of %d client(s) stayed to the end%n", sent.size(), clients);
+                return 1;
+            }
             return 0;
         }
     }
@@ -188,50 +175,51 @@ public final class ArenaCommand {
         String host = hostPort.substring(0, colon);
         int port = Integer.parseInt(hostPort.substring(colon + 1));
         long clientSeed = seed ^ new SecureRandom().nextLong();
-        CountingPeer link = new CountingPeer(EnetMultiplayerPeer.createClient(new InetSocketAddress(host, port), LocalArena.CHANNELS, 0, 0,
-                new InetSocketAddress("0.0.0.0", 0), LocalArena.hostOptions(clientSeed, loss), new SecureRandom()));
+        CountingPeer link = new CountingPeer(EnetMultiplayerPeer.createClient(new InetSocketAddress(host, port), ArenaHost.CHANNELS, 0, 0,
+                new InetSocketAddress("0.0.0.0", 0), ArenaHost.hostOptions(clientSeed, loss), new SecureRandom()));
         int hz = rules.tickHz();
         try (ArenaBot bot = new ArenaBot(rules, link, clientSeed, Clock.system())) {
             boolean[] serverGone = new boolean[1];
             bot.scene.multiplayer.signals().serverDisconnected.connect(() -> serverGone[0] = true);
             bot.scene.multiplayer.signals().connectionFailed.connect(() -> serverGone[0] = true);
             System.out.printf("arena client %d connecting to %s%n", bot.id(), hostPort);
-            BandwidthSeries bandwidth = new BandwidthSeries(1, 24 * 3600);
+            BandwidthSeries bandwidth = new BandwidthSeries(new String[] {"client " + bot.id()}, CLIENT_RECORD_SECONDS);
+            TickMeter meter = new TickMeter(CLIENT_RECORD_SECONDS * hz);
             Pacer pacer = new Pacer(hz);
             long ticks = 0;
-            boolean wasReady = false;
+            long readyTicks = 0;
             while (!serverGone[0] && link.connectionStatus() != ConnectionStatus.DISCONNECTED) {
                 pacer.awaitNextTick();
-                bot.tick();
+                meter.steady(readyTicks >= hz); // measured from a second after admission, warm-up excluded
+                meter.tick(bot);
                 ticks++;
-                if (bot.ready() && !wasReady) {
-                    wasReady = true;
-                    System.out.println("admitted; steering player p" + bot.id());
-                }
-                if (ticks % hz == 0 && wasReady) {
-                    bandwidth.sample(0, link.bytesIn(), link.bytesOut());
-                    bandwidth.endSecond();
+                if (readyTicks > 0 || bot.ready()) {
+                    if (readyTicks == 0) {
+                        System.out.println("admitted; steering player p" + bot.id());
+                        bandwidth.sample(0, link.bytesIn(), link.bytesOut()); // the baseline: the first second starts now
+                    } else if (readyTicks % hz == 0) {
+                        bandwidth.sample(0, link.bytesIn(), link.bytesOut());
+                        bandwidth.endSecond();
+                    }
+                    readyTicks++;
                 }
             }
             ArenaReport report = new ArenaReport("entitynet arena client " + bot.id());
-            report.fact("ticks", "%d at %d Hz", ticks, hz);
-            report.fact("traffic", "in %s/s, out %s/s (payload)", bytes(bandwidth.meanIn(0)), bytes(bandwidth.meanOut(0)));
+            report.fact("ticks", "%d at %d Hz, %d of them admitted", ticks, hz, readyTicks);
+            report.traffic(bandwidth);
+            report.fact("bandwidth", "payload bytes per second through this client's multiplayer layer while admitted"
+                    + " (ENet headers, acks, resends excluded)");
+            report.ticks("client", meter);
             report.fact("replication", "%s (replicas are deleted when the server leaves)", bot.scene.replication.stats());
             report.fact("convergence", "%s", bot.digestSummary());
             report.print(System.out);
-            System.out.println("report: " + report.writeHtml(html, bandwidth, new TickTimes(0)));
-            if (!wasReady) {
+            System.out.println("report: " + report.plots(bandwidth, "client", meter.times()).writeHtml(html));
+            if (readyTicks == 0) {
                 System.out.println("FAILED: never admitted by " + hostPort);
                 return 1;
             }
+            System.out.println(bot.digestMatches() ? "converged" : "DIVERGED");
             return bot.digestMatches() ? 0 : 1;
         }
-    }
-
-    private static String bytes(double perSecond) {
-        if (perSecond >= 1e6) {
-            return String.format("%.2f MB", perSecond / 1e6);
-        }
-        return String.format("%.1f KB", perSecond / 1e3);
     }
 }

@@ -12,6 +12,9 @@ import java.util.Map;
 final class ArenaReport {
     private final String title;
     private final Map<String, String> facts = new LinkedHashMap<>();
+    private BandwidthSeries bandwidth;
+    private String ticksOf;
+    private TickTimes ticks;
 
     ArenaReport(String title) {
         this.title = title;
@@ -23,14 +26,30 @@ final class ArenaReport {
         return this;
     }
 
-    /** The server tick-time and allocation lines. */
-    ArenaReport serverTicks(ServerTickMeter meter) {
+    /** The tick-time and allocation lines of {@code side} ("server", "client"). */
+    ArenaReport ticks(String side, TickMeter meter) {
         TickTimes t = meter.times();
-        fact("server tick time", "p50 %.0f µs, p99 %.0f µs, max %.0f µs (%d steady ticks)",
+        fact(side + " tick time", "p50 %.0f µs, p99 %.0f µs, max %.0f µs (%d steady ticks)",
                 t.percentile(50) / 1e3, t.percentile(99) / 1e3, t.max() / 1e3, t.count());
-        return fact("server allocation", "%.1f bytes/tick in the steady state (max %d in one tick, %d of %d ticks allocated;"
+        return fact(side + " allocation", "%.1f bytes/tick in the steady state (max %d in one tick, %d of %d ticks allocated;"
                         + " game thread only, Netty I/O threads not included)",
                 meter.bytesPerTick(), meter.maxTickBytes(), meter.allocatingTicks(), meter.steadyTicks());
+    }
+
+    /** One line per client: its mean payload bytes in and out per second. */
+    ArenaReport traffic(BandwidthSeries bandwidth) {
+        for (int c = 0; c < bandwidth.clients(); c++) {
+            fact(bandwidth.name(c), "in %s/s, out %s/s", bytes(bandwidth.meanIn(c)), bytes(bandwidth.meanOut(c)));
+        }
+        return this;
+    }
+
+    /** 12345.6 bytes as "12.3 KB", 1.2e6 as "1.20 MB". */
+    static String bytes(double amount) {
+        if (amount >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f MB", amount / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f KB", amount / 1e3);
     }
 
     /** The convergence outcome, listing up to {@code shown} divergences. */
@@ -54,9 +73,20 @@ final class ArenaReport {
         }
     }
 
-    /** Writes the HTML page with the bandwidth and tick-time plots; returns its absolute path. */
-    Path writeHtml(Path file, BandwidthSeries bandwidth, TickTimes ticks) throws IOException {
-        HtmlReport.write(file, title, facts, bandwidth, ticks);
+    /** What the HTML page plots: bandwidth per client over time and the tick times of {@code ticksOf} ("server", "client"). */
+    ArenaReport plots(BandwidthSeries bandwidth, String ticksOf, TickTimes ticks) {
+        this.bandwidth = bandwidth;
+        this.ticksOf = ticksOf;
+        this.ticks = ticks;
+        return this;
+    }
+
+    /** Writes the HTML page with the facts and the {@link #plots}; returns its absolute path. */
+    Path writeHtml(Path file) throws IOException {
+        if (bandwidth == null) {
+            throw new IllegalStateException("set the report's plots before writing its HTML page");
+        }
+        HtmlReport.write(file, title, facts, bandwidth, ticksOf, ticks);
         return file.toAbsolutePath();
     }
 }

@@ -7,6 +7,8 @@ import dev.entitynet.transport.clock.Clock;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntList;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -14,7 +16,7 @@ import java.util.SplittableRandom;
  * when the client leaves), moves everything, accepts steering only from a player's owner and shows
  * every client the entities near its player.
  */
-public final class ArenaServer implements AutoCloseable {
+public final class ArenaServer implements Tickable, AutoCloseable {
     final ArenaScene scene;
     final Proximity proximity;
     private final ArenaRules rules;
@@ -91,6 +93,7 @@ public final class ArenaServer implements AutoCloseable {
     }
 
     /** One server tick: network in, movement, network out. */
+    @Override
     public void tick() {
         scene.world.process();
     }
@@ -115,8 +118,17 @@ public final class ArenaServer implements AutoCloseable {
         return rejectedSteers;
     }
 
-    /** Sends every client the digest of what it should see (see {@link StateDigest}). */
-    public void sendDigests() {
+    /** What the server sent one client at the end of a run: the count and hash of what it should see. */
+    public record SentDigest(int peer, int count, long hash) {
+        @Override
+        public String toString() {
+            return "sent " + count + " entities, hash " + Long.toHexString(hash);
+        }
+    }
+
+    /** Sends every client the digest of what it should see (see {@link StateDigest}); returns what was sent, per client. */
+    public List<SentDigest> sendDigests() {
+        List<SentDigest> sent = new ArrayList<>();
         IntList peers = peers();
         for (int i = 0; i < peers.size(); i++) {
             int peer = peers.getInt(i);
@@ -130,7 +142,9 @@ public final class ArenaServer implements AutoCloseable {
                 }
             }
             scene.multiplayer.rpcId(peer, scene.spawner, scene.digest).putInt(count).putLong(hash).send();
+            sent.add(new SentDigest(peer, count, hash));
         }
+        return sent;
     }
 
     @Override

@@ -5,14 +5,19 @@ package dev.entitynet.examples.arena;
  * once per second. Preallocated, so sampling allocates nothing.
  */
 public final class BandwidthSeries {
+    private final String[] names;
     private final long[][] inPerSecond;
     private final long[][] outPerSecond;
     private final long[] lastIn;
     private final long[] lastOut;
+    private final int maxSeconds;
     private int seconds;
 
-    /** Room for {@code clients} clients over {@code maxSeconds} seconds. */
-    public BandwidthSeries(int clients, int maxSeconds) {
+    /** Room for the clients called {@code names} (as the report shows them) over {@code maxSeconds} seconds. */
+    public BandwidthSeries(String[] names, int maxSeconds) {
+        int clients = names.length;
+        this.names = names.clone();
+        this.maxSeconds = maxSeconds;
         inPerSecond = new long[clients][maxSeconds];
         outPerSecond = new long[clients][maxSeconds];
         lastIn = new long[clients];
@@ -24,7 +29,7 @@ public final class BandwidthSeries {
      * {@link #endSecond()} after every client was sampled.
      */
     public void sample(int client, long totalBytesIn, long totalBytesOut) {
-        if (seconds < inPerSecond[client].length) {
+        if (seconds < maxSeconds) {
             inPerSecond[client][seconds] = totalBytesIn - lastIn[client];
             outPerSecond[client][seconds] = totalBytesOut - lastOut[client];
         }
@@ -34,7 +39,7 @@ public final class BandwidthSeries {
 
     /** Closes the current second. */
     public void endSecond() {
-        if (seconds < inPerSecond[0].length) {
+        if (seconds < maxSeconds) {
             seconds++;
         }
     }
@@ -47,6 +52,11 @@ public final class BandwidthSeries {
     /** Clients tracked. */
     public int clients() {
         return inPerSecond.length;
+    }
+
+    /** How the report calls {@code client}. */
+    public String name(int client) {
+        return names[client];
     }
 
     /** Bytes {@code client} received during second {@code second}. */

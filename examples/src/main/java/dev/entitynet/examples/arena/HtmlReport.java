@@ -18,9 +18,11 @@ public final class HtmlReport {
      *
      * @param facts labelled values shown as a table, in order
      * @param bandwidth bytes per second per client over the run
-     * @param ticks server tick durations
+     * @param ticksOf whose ticks {@code ticks} are ("server", "client")
+     * @param ticks tick durations
      */
-    public static void write(Path file, String title, Map<String, String> facts, BandwidthSeries bandwidth, TickTimes ticks) throws IOException {
+    public static void write(Path file, String title, Map<String, String> facts, BandwidthSeries bandwidth, String ticksOf, TickTimes ticks)
+            throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(SvgCharts.escape(title)).append("</title>\n")
                 .append("<style>body{font-family:sans-serif;margin:2em;max-width:780px} td{padding:2px 12px 2px 0} td:first-child{color:#555}</style>\n")
@@ -29,20 +31,22 @@ public final class HtmlReport {
             html.append("<tr><td>").append(SvgCharts.escape(fact.getKey())).append("</td><td>").append(SvgCharts.escape(fact.getValue())).append("</td></tr>\n");
         }
         html.append("</table>\n<h2>Bandwidth per client</h2>\n").append(bandwidthChart(bandwidth));
-        html.append("<h2>Server tick time</h2>\n").append(tickHistogram(ticks)).append("</body></html>\n");
+        html.append("<h2>").append(SvgCharts.escape(Character.toUpperCase(ticksOf.charAt(0)) + ticksOf.substring(1))).append(" tick time</h2>\n").append(tickHistogram(ticks)).append("</body></html>\n");
         Files.writeString(file, html.toString());
     }
 
     private static String bandwidthChart(BandwidthSeries bandwidth) {
-        double[][] series = new double[bandwidth.clients()][bandwidth.seconds()];
-        String[] names = new String[bandwidth.clients()];
+        double[][] series = new double[2 * bandwidth.clients()][bandwidth.seconds()];
+        String[] names = new String[series.length];
         for (int c = 0; c < bandwidth.clients(); c++) {
-            names[c] = "client " + (c + 1) + " in";
+            names[2 * c] = bandwidth.name(c) + " in";
+            names[2 * c + 1] = bandwidth.name(c) + " out";
             for (int s = 0; s < bandwidth.seconds(); s++) {
-                series[c][s] = bandwidth.in(c, s);
+                series[2 * c][s] = bandwidth.in(c, s);
+                series[2 * c + 1][s] = bandwidth.out(c, s);
             }
         }
-        return SvgCharts.lines("Bytes received per second", "second", "bytes/s", series, names);
+        return SvgCharts.lines("Payload bytes per second, received (in) and sent (out) by each client", "second", "bytes/s", series, names);
     }
 
     private static String tickHistogram(TickTimes ticks) {

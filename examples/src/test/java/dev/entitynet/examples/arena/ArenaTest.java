@@ -24,7 +24,7 @@ class ArenaTest {
     void everyClientConvergesOnWhatItCanSee(double loss) {
         long seed = 20260501L;
         ArenaRules rules = ArenaRules.defaults().withTickHz(100);
-        try (LocalArena arena = new LocalArena(rules, 200, 2, loss, seed, 1000)) {
+        try (ArenaHost arena = ArenaHost.withBots(rules, 200, 2, loss, seed, 1000)) {
             assertTrue(arena.awaitReady(DEADLINE), "bots admitted with their players (seed " + seed + ")");
             for (int t = 0; t < 300; t++) {
                 arena.tick();
@@ -55,7 +55,7 @@ class ArenaTest {
     @Test
     void steeringIsAcceptedOnlyFromThePlayersOwnerAndOnlyFinite() {
         ArenaRules rules = ArenaRules.defaults().withTickHz(100).withViewRadius(5000);
-        try (LocalArena arena = new LocalArena(rules, 0, 2, 0, 3, 1000)) {
+        try (ArenaHost arena = ArenaHost.withBots(rules, 0, 2, 0, 3, 1000)) {
             assertTrue(arena.awaitReady(DEADLINE));
             ArenaBot a = arena.bots.get(0);
             ArenaBot b = arena.bots.get(1);

@@ -31,7 +31,7 @@ class ReportPartsTest {
 
     @Test
     void bandwidthIsTheDifferenceOfCumulativeCounters() {
-        BandwidthSeries series = new BandwidthSeries(2, 10);
+        BandwidthSeries series = new BandwidthSeries(new String[] {"a", "b"}, 10);
         series.sample(0, 100, 10);
         series.sample(1, 50, 5);
         series.endSecond();
@@ -50,16 +50,18 @@ class ReportPartsTest {
         TickTimes ticks = new TickTimes(10);
         ticks.record(5_000);
         ticks.record(9_000);
-        BandwidthSeries series = new BandwidthSeries(1, 5);
+        BandwidthSeries series = new BandwidthSeries(new String[] {"client 7"}, 5);
         series.sample(0, 1000, 100);
         series.endSecond();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("entities", "1000 <all>");
         Path file = dir.resolve("report.html");
-        HtmlReport.write(file, "arena", facts, series, ticks);
+        HtmlReport.write(file, "arena", facts, series, "server", ticks);
         String html = Files.readString(file);
         assertTrue(html.contains("1000 &lt;all&gt;"), "facts are escaped");
         assertEquals(2, html.split("<svg").length - 1, "two plots");
         assertTrue(html.contains("<polyline") && html.contains("<rect"));
+        assertTrue(html.contains("client 7 in") && html.contains("client 7 out"), "in and out plotted, named");
+        assertTrue(html.contains("Server tick time"));
     }
 }

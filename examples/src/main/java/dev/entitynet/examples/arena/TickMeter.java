@@ -1,10 +1,10 @@
 package dev.entitynet.examples.arena;
 
 /**
- * Times the server's ticks and counts what they allocate on the ticking thread. Only ticks in the
- * steady state (after warm-up, while {@link #steady(boolean)} is on) are recorded.
+ * Times a server's or a bot's ticks and counts what they allocate on the ticking thread. Only ticks
+ * in the steady state (after warm-up, while {@link #steady(boolean)} is on) are recorded.
  */
-final class ServerTickMeter {
+final class TickMeter {
     private final AllocationMeter allocation = new AllocationMeter();
     private final TickTimes times;
     private final long meterOverhead;
@@ -15,7 +15,7 @@ final class ServerTickMeter {
     private long allocatingTicks;
 
     /** Room for {@code capacity} steady ticks. */
-    ServerTickMeter(int capacity) {
+    TickMeter(int capacity) {
         this.times = new TickTimes(capacity);
         long least = Long.MAX_VALUE;
         for (int i = 0; i < 1000; i++) {
@@ -30,11 +30,11 @@ final class ServerTickMeter {
         steady = value;
     }
 
-    /** Runs one server tick, measuring it when steady. */
-    void tick(ArenaServer server) {
+    /** Runs one tick of {@code side}, measuring it when steady. */
+    void tick(Tickable side) {
         long bytesBefore = allocation.allocatedBytes();
         long start = System.nanoTime();
-        server.tick();
+        side.tick();
         long nanos = System.nanoTime() - start;
         long bytes = allocation.allocatedBytes() - bytesBefore - meterOverhead;
         if (steady) {
