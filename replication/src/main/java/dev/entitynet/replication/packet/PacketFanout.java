@@ -77,6 +77,8 @@ public final class PacketFanout implements AutoCloseable {
             }
             return;
         }
+        // Room for the largest packet now: growing an elastic buffer mid-tick allocates (Chronicle's resize path).
+        single.ensureCapacity(maxPacket);
         for (int i = 0; i < peers.size(); i++) {
             int peer = peers.getInt(i);
             boolean open = false;
@@ -122,7 +124,7 @@ public final class PacketFanout implements AutoCloseable {
             while (end < records.size() && records.end(end) - runStart <= room) {
                 end++;
             }
-            Bytes<Void> packet = sharedPacket(sharedCount++);
+            Bytes<Void> packet = sharedPacket(sharedCount++, maxPacket);
             startPacket(packet, tick, sync, 0);
             packet.write(records.data(), runStart, records.end(end - 1) - runStart);
             r = end;
@@ -133,11 +135,13 @@ public final class PacketFanout implements AutoCloseable {
         return sync ? SYNC_HEADER : DELTA_HEADER;
     }
 
-    private Bytes<Void> sharedPacket(int index) {
+    private Bytes<Void> sharedPacket(int index, int maxPacket) {
         while (shared.size() <= index) {
-            shared.add(Bytes.allocateElasticDirect(2048));
+            shared.add(Bytes.allocateElasticDirect(maxPacket));
         }
-        return shared.get(index);
+        Bytes<Void> packet = shared.get(index);
+        packet.ensureCapacity(maxPacket);
+        return packet;
     }
 
     private static void startPacket(Bytes<Void> packet, long tick, boolean sync, int sequence) {
