@@ -31,9 +31,9 @@ final class ArenaReport {
         TickTimes t = meter.times();
         fact(side + " tick time", "p50 %.0f µs, p99 %.0f µs, max %.0f µs (%d steady ticks)",
                 t.percentile(50) / 1e3, t.percentile(99) / 1e3, t.max() / 1e3, t.count());
-        return fact(side + " allocation", "%.1f bytes/tick in the steady state (max %d in one tick, %d of %d ticks allocated;"
-                        + " game thread only, Netty I/O threads not included)",
-                meter.bytesPerTick(), meter.maxTickBytes(), meter.allocatingTicks(), meter.steadyTicks());
+        return fact(side + " allocation", "%.1f bytes/tick in the steady state (max %d in one tick, %d of %d ticks allocated,"
+                        + " the last at tick %d; game thread only, Netty I/O threads not included)",
+                meter.bytesPerTick(), meter.maxTickBytes(), meter.allocatingTicks(), meter.steadyTicks(), meter.lastAllocatingTick());
     }
 
     /** One line per client: its mean payload bytes in and out per second. */

@@ -13,6 +13,7 @@ final class TickMeter {
     private long steadyBytes;
     private long maxTickBytes;
     private long allocatingTicks;
+    private long lastAllocatingTick;
 
     /** Room for {@code capacity} steady ticks. */
     TickMeter(int capacity) {
@@ -44,6 +45,7 @@ final class TickMeter {
             maxTickBytes = Math.max(maxTickBytes, bytes);
             if (bytes > 0) {
                 allocatingTicks++;
+                lastAllocatingTick = steadyTicks;
             }
         }
     }
@@ -66,6 +68,14 @@ final class TickMeter {
     /** Most bytes one steady tick allocated. */
     long maxTickBytes() {
         return maxTickBytes;
+    }
+
+    /**
+     * The steady tick (1-based) that last allocated anything, 0 if none did: early means one-off
+     * allocations while the run settles, late means a rate.
+     */
+    long lastAllocatingTick() {
+        return lastAllocatingTick;
     }
 
     /** Steady ticks that allocated anything. */
