@@ -2,28 +2,25 @@ package dev.entitynet.ecs.guard;
 
 import dev.entitynet.ecs.protocol.Hello;
 import dev.entitynet.transport.MultiplayerPeer;
-import dev.entitynet.transport.PeerEventListener;
-import dev.entitynet.transport.ReceivedPacket;
 import dev.entitynet.transport.TransferMode;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
+import dev.entitynet.transport.testing.RecordingListener;
 import net.openhft.chronicle.bytes.Bytes;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A transport peer driven by hand: the hostile side of the bad-input tests. */
-final class RawPeer implements PeerEventListener {
+final class RawPeer {
     final MultiplayerPeer peer;
-    final List<byte[]> received = new ArrayList<>();
-    final IntArrayList connected = new IntArrayList();
-    final IntArrayList disconnected = new IntArrayList();
+    private final RecordingListener events = new RecordingListener();
+    /** Peers that left, as this peer saw it. */
+    final List<Integer> disconnected = events.disconnected;
 
     RawPeer(MultiplayerPeer peer) {
         this.peer = peer;
     }
 
     void poll() {
-        peer.poll(this);
+        peer.poll(events);
     }
 
     void hello(int target, long fingerprint) {
@@ -43,20 +40,5 @@ final class RawPeer implements PeerEventListener {
 
     void sendBytes(int target, byte[] data) {
         peer.send(target, TransferMode.RELIABLE, 0, data, 0, data.length);
-    }
-
-    @Override
-    public void peerConnected(int peerId) {
-        connected.add(peerId);
-    }
-
-    @Override
-    public void peerDisconnected(int peerId) {
-        disconnected.add(peerId);
-    }
-
-    @Override
-    public void packetReceived(ReceivedPacket packet) {
-        received.add(packet.toByteArray());
     }
 }
