@@ -10,6 +10,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,10 +24,13 @@ class UdpSocketTest {
     private static final class Collector implements DatagramReceiver {
         final ConcurrentLinkedQueue<String> datagrams = new ConcurrentLinkedQueue<>();
         final AtomicInteger batches = new AtomicInteger();
+        /** One permit per datagram, so a test waits for the arrivals themselves. */
+        final Semaphore arrived = new Semaphore(0);
 
         @Override
         public void datagram(long endpoint, BytesStore<?, ?> data, long offset, int length) {
             datagrams.add(Endpoints.port(endpoint) + ":" + data.readInt(offset) + ":" + length);
+            arrived.release();
         }
 
         @Override
@@ -81,10 +85,7 @@ class UdpSocketTest {
     }
 
     private static void awaitCount(Collector collector, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (collector.datagrams.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        collector.arrived.tryAcquire(count, 10, TimeUnit.SECONDS);
         assertEquals(count, collector.datagrams.size(), "datagrams received before the deadline");
     }
 }
