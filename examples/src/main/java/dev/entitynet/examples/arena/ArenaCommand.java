@@ -1,9 +1,20 @@
 package dev.entitynet.examples.arena;
 
+import com.artemis.World;
+import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.examples.Arguments;
+import dev.entitynet.replication.SceneReplication;
 import dev.entitynet.transport.ConnectionStatus;
 import dev.entitynet.transport.clock.Clock;
 import dev.entitynet.transport.enet.godot.EnetMultiplayerPeer;
+import dev.entitynet.transport.enet.host.EnetHost;
+import dev.entitynet.transport.warmup.StringLiterals;
+import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.Jvm;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -44,6 +55,7 @@ public final class ArenaCommand {
             throw new IllegalArgumentException("--loss is a percentage from 0 to below 100, got " + loss);
         }
         long seed = a.longValue("seed", 1);
+        internLibraryLiterals();
         if (a.has("client")) {
             return client(rules, a.stringValue("client", ""), loss, seed, Path.of(a.stringValue("html", "arena-client-report.html")));
         }
@@ -55,6 +67,16 @@ public final class ArenaCommand {
         }
         return local(rules, entities, positive("clients", a.intValue("clients", 4)), phases, loss, seed,
                 Path.of(a.stringValue("html", "arena-report.html")));
+    }
+
+    /**
+     * Interns the string literals of everything the game thread runs, so the JIT compiles the
+     * tick's hot methods minutes into a run without allocating on the measured thread (see
+     * {@link StringLiterals}).
+     */
+    private static void internLibraryLiterals() {
+        StringLiterals.internCodeSourcesOf(ArenaServer.class, SceneReplication.class, SceneMultiplayer.class, EnetHost.class, World.class,
+                IntArrayList.class, Bytes.class, Jvm.class, SingleThreadEventExecutor.class, EventLoop.class, EpollEventLoopGroup.class);
     }
 
     private static int positive(String name, int value) {
