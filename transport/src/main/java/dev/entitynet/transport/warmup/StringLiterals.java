@@ -25,7 +25,8 @@ import java.util.zip.ZipFile;
  * A method called a few times per tick becomes hot only after thousands of ticks, so a game thread
  * that allocates nothing in its own code still shows a few hundred bytes to a few kilobytes in a
  * random tick minutes into a run. When a literal is already interned the resolution finds it and
- * allocates nothing, which is what {@link #internCodeSourcesOf} arranges. The interned strings are
+ * allocates nothing, which is what {@link #internCodeSourcesOf} and {@link #internClassesOf}
+ * arrange. The interned strings are
  * kept reachable for the life of the JVM: the string table holds its entries weakly.
  *
  * <p>Call it once at start-up, before the measured work; it reads class files (not loading the
@@ -34,6 +35,7 @@ import java.util.zip.ZipFile;
 public final class StringLiterals {
     private static final Set<String> KEPT = new HashSet<>();
     private static final Set<String> READ_SOURCES = new HashSet<>();
+    private static final Set<Class<?>> READ_CLASSES = new HashSet<>();
 
     private StringLiterals() {
     }
@@ -55,6 +57,31 @@ public final class StringLiterals {
                     read(source);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the classes of " + source, e);
+                }
+            }
+        }
+        return KEPT.size();
+    }
+
+    /**
+     * Interns the string literals of {@code type} and of its superclasses, each read once per JVM.
+     * Reads JDK classes too (from their modules), which {@link #internCodeSourcesOf} cannot: for
+     * example the class of a {@code ThreadMXBean} a game thread calls every tick.
+     *
+     * @return the number of distinct literals interned so far by this class
+     * @throws UncheckedIOException when a class file cannot be read
+     */
+    public static synchronized int internClassesOf(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (READ_CLASSES.add(c)) {
+                String file = c.getName().replace('.', '/') + ".class";
+                try (InputStream in = c.getModule().getResourceAsStream(file)) {
+                    if (in == null) {
+                        throw new IOException("no class file " + file + " in " + c.getModule());
+                    }
+                    ClassFileStrings.read(in, StringLiterals::keep);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the class file of " + c.getName(), e);
                 }
             }
         }

@@ -101,6 +101,14 @@ class StringLiteralsTest {
     }
 
     @Test
+    void readsJdkClassesAndTheirSuperclasses() {
+        int before = StringLiterals.internClassesOf(Object.class);
+        int after = StringLiterals.internClassesOf(java.util.Scanner.class);
+        assertTrue(after > before, "Scanner's literals (its patterns and messages) are interned: " + before + " -> " + after);
+        assertEquals(after, StringLiterals.internClassesOf(java.util.Scanner.class), "a class is read once");
+    }
+
+    @Test
     void refusesAClassWithoutACodeSource() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StringLiterals.internCodeSourcesOf(String.class));
         assertTrue(e.getMessage().contains("java.lang.String"), e.getMessage());
