@@ -1,6 +1,6 @@
 package dev.entitynet.examples.arena;
 
-import dev.entitynet.transport.warmup.StringLiterals;
+import dev.entitynet.transport.warmup.JitPrimer;
 
 import java.lang.management.ManagementFactory;
 
@@ -20,7 +20,7 @@ final class AllocationMeter {
         bean.setThreadAllocatedMemoryEnabled(true);
         // Read twice per tick, the bean's methods are compiled by C2 about a minute into a run, which
         // would allocate its classes' literals (about 1 KB) inside a measured tick.
-        StringLiterals.internClassesOf(bean.getClass());
+        JitPrimer.primeClassesOf(bean.getClass());
         this.threads = bean;
     }
 

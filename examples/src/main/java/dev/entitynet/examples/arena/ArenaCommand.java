@@ -8,7 +8,7 @@ import dev.entitynet.transport.ConnectionStatus;
 import dev.entitynet.transport.clock.Clock;
 import dev.entitynet.transport.enet.godot.EnetMultiplayerPeer;
 import dev.entitynet.transport.enet.host.EnetHost;
-import dev.entitynet.transport.warmup.StringLiterals;
+import dev.entitynet.transport.warmup.JitPrimer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.util.concurrent.SingleThreadEventExecutor;
@@ -55,7 +55,7 @@ public final class ArenaCommand {
             throw new IllegalArgumentException("--loss is a percentage from 0 to below 100, got " + loss);
         }
         long seed = a.longValue("seed", 1);
-        internLibraryLiterals();
+        primeLibraries();
         if (a.has("client")) {
             return client(rules, a.stringValue("client", ""), loss, seed, Path.of(a.stringValue("html", "arena-client-report.html")));
         }
@@ -70,12 +70,11 @@ public final class ArenaCommand {
     }
 
     /**
-     * Interns the string literals of everything the game thread runs, so the JIT compiles the
-     * tick's hot methods minutes into a run without allocating on the measured thread (see
-     * {@link StringLiterals}).
+     * Primes everything the game thread runs, so the JIT compiles the tick's hot methods minutes
+     * into a run without allocating on the measured thread (see {@link JitPrimer}).
      */
-    private static void internLibraryLiterals() {
-        StringLiterals.internCodeSourcesOf(ArenaServer.class, SceneReplication.class, SceneMultiplayer.class, EnetHost.class, World.class,
+    static void primeLibraries() {
+        JitPrimer.primeCodeSourcesOf(ArenaServer.class, SceneReplication.class, SceneMultiplayer.class, EnetHost.class, World.class,
                 IntArrayList.class, Bytes.class, Jvm.class, SingleThreadEventExecutor.class, EventLoop.class, EpollEventLoopGroup.class);
     }
 

@@ -13,7 +13,7 @@ import dev.entitynet.replication.packet.RecordStream;
 import dev.entitynet.replication.visibility.Audience;
 import dev.entitynet.replication.visibility.Everyone;
 import dev.entitynet.transport.SendResult;
-import dev.entitynet.transport.warmup.StringLiterals;
+import dev.entitynet.transport.warmup.JitPrimer;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.core.Jvm;
@@ -33,8 +33,8 @@ class SteadyStateAllocationTest {
 
     @Test
     void aTickAllocatesNothingInSteadyState() {
-        // A C2 compile landing in the measured ticks would otherwise allocate the compiled class's literals.
-        StringLiterals.internCodeSourcesOf(SteadyStateAllocationTest.class, SnapshotGroup.class, SendResult.class, World.class, IntArrayList.class,
+        // A C2 compile landing in the measured ticks would otherwise allocate (see JitPrimer).
+        JitPrimer.primeCodeSourcesOf(SteadyStateAllocationTest.class, SnapshotGroup.class, SendResult.class, World.class, IntArrayList.class,
                 BytesStore.class, Jvm.class);
         for (ChangeTracking tracking : ChangeTracking.values()) {
             World world = new World(new WorldConfigurationBuilder().build());

@@ -3,10 +3,18 @@ package dev.entitynet.transport.warmup;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Reads the string constants ({@code CONSTANT_String} entries) of a class file's constant pool (JVMS 4.4). */
-final class ClassFileStrings {
+/**
+ * What a class file's constant pool (JVMS 4.4) holds that HotSpot resolves when it compiles one of
+ * the class's methods: its string constants, and the classes named in method descriptors.
+ *
+ * @param strings every {@code CONSTANT_String}, in pool order
+ * @param descriptorClasses internal names ({@code java/lang/String}) of the classes in the pool's
+ *     method descriptors, duplicates included
+ */
+record ClassFileConstants(List<String> strings, List<String> descriptorClasses) {
     private static final int MAGIC = 0xCAFEBABE;
     private static final int UTF8 = 1;
     private static final int INTEGER = 3;
@@ -26,16 +34,12 @@ final class ClassFileStrings {
     private static final int MODULE = 19;
     private static final int PACKAGE = 20;
 
-    private ClassFileStrings() {
-    }
-
     /**
-     * Passes every string constant of the class file in {@code classFile} to {@code sink}; reads
-     * only as far as the end of the constant pool.
+     * Reads the constant pool of the class file in {@code classFile}, no further.
      *
      * @throws IOException when the stream fails or does not hold a class file
      */
-    static void read(InputStream classFile, Consumer<String> sink) throws IOException {
+    static ClassFileConstants read(InputStream classFile) throws IOException {
         DataInputStream in = new DataInputStream(classFile);
         if (in.readInt() != MAGIC) {
             throw new IOException("not a class file (bad magic number)");
@@ -44,13 +48,13 @@ final class ClassFileStrings {
         in.readUnsignedShort(); // major version
         int count = in.readUnsignedShort();
         String[] utf8 = new String[count];
-        int[] strings = new int[count];
+        int[] stringIndexes = new int[count];
         int stringCount = 0;
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
                 case UTF8 -> utf8[i] = in.readUTF(); // the same modified UTF-8 as DataInput's
-                case STRING -> strings[stringCount++] = in.readUnsignedShort();
+                case STRING -> stringIndexes[stringCount++] = in.readUnsignedShort();
                 case CLASS, METHOD_TYPE, MODULE, PACKAGE -> in.skipNBytes(2);
                 case METHOD_HANDLE -> in.skipNBytes(3);
                 case INTEGER, FLOAT, FIELD_REF, METHOD_REF, INTERFACE_METHOD_REF, NAME_AND_TYPE, DYNAMIC, INVOKE_DYNAMIC -> in.skipNBytes(4);
@@ -61,12 +65,20 @@ final class ClassFileStrings {
                 default -> throw new IOException("unknown constant pool tag " + tag + " at entry " + i);
             }
         }
+        List<String> strings = new ArrayList<>(stringCount);
         for (int s = 0; s < stringCount; s++) {
-            int index = strings[s];
+            int index = stringIndexes[s];
             if (index <= 0 || index >= count || utf8[index] == null) {
                 throw new IOException("string constant points at entry " + index + ", which is not a UTF-8 entry");
             }
-            sink.accept(utf8[index]);
+            strings.add(utf8[index]);
         }
+        List<String> classes = new ArrayList<>();
+        for (String text : utf8) {
+            if (text != null && text.startsWith("(")) {
+                MethodDescriptors.addClasses(text, classes);
+            }
+        }
+        return new ClassFileConstants(strings, classes);
     }
 }

@@ -1,0 +1,36 @@
+package dev.entitynet.examples.arena;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The arena server's tick allocates nothing once warm, over real UDP with spawns and despawns
+ * following movement: measured with the game thread's allocation counter, as the arena reports it.
+ */
+class ArenaAllocationTest {
+    private static final long DEADLINE = TimeUnit.SECONDS.toNanos(20);
+
+    @Test
+    void theServerTickAllocatesNothingInTheSteadyState() {
+        ArenaCommand.primeLibraries();
+        long seed = 20261124L;
+        // Fast ticks and fast movers: many visibility changes per measured tick, in a few seconds.
+        ArenaRules rules = new ArenaRules(1000, 150, 20, 1000, 600, 600);
+        int warmup = 3000;
+        int measured = 3000;
+        try (ArenaHost arena = ArenaHost.withBots(rules, 300, 2, 0, seed, measured)) {
+            assertTrue(arena.awaitReady(DEADLINE), "bots admitted with their players (seed " + seed + ")");
+            arena.move(warmup + measured, warmup);
+            assertEquals(measured, arena.meter.steadyTicks());
+            assertEquals(0, arena.meter.allocatingTicks(), "seed " + seed + ": " + arena.meter.allocatingTicks() + " of " + measured
+                    + " steady server ticks allocated, at most " + arena.meter.maxTickBytes() + " B, the last at tick " + arena.meter.lastAllocatingTick());
+            long despawns = arena.bots.stream().mapToLong(b -> b.scene.replication.stats().get(
+                    dev.entitynet.replication.ReplicationStats.Counter.DESPAWNS_APPLIED)).sum();
+            assertTrue(despawns > 0, "movement took entities out of sight (seed " + seed + ")");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.entitynet.transport.warmup;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JitPrimerTest {
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** Literals of several kinds, and long and double constants (two constant pool entries each) between them. */
+    static final class WithLiterals {
+        static long big = 0x1234_5678_9ABCL;
+        static double ratio = 0.123456789;
+
+        static String plain() {
+            return "entitynet plain literal";
+        }
+
+        static String nonAscii() {
+            return "caf\u00e9 \u2603 \ud83d\ude00 nul:\u0000";
+        }
+
+        static String concatenated(int n) {
+            return "count=" + n + " big=" + big + " ratio=" + ratio;
+        }
+
+        static java.util.zip.CRC32C[] signature(java.util.BitSet bits, int[] ints, List<String> generic) {
+            return null;
+        }
+    }
+
+    static final class FirstRunBeforePriming {
+        static String literal() {
+            return "entitynet literal resolved before priming 7f3a";
+        }
+    }
+
+    static final class FirstRunAfterPriming {
+        static String literal() {
+            return "entitynet literal resolved after priming 7f3a";
+        }
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream(type.getName().substring(type.getPackageName().length() + 1) + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void readsEveryStringConstantAndTheClassesOfMethodDescriptors() throws IOException {
+        ClassFileConstants constants = ClassFileConstants.read(new ByteArrayInputStream(classFile(WithLiterals.class)));
+        List<String> literals = constants.strings();
+        assertTrue(literals.contains(WithLiterals.plain()), literals::toString);
+        assertTrue(literals.contains(WithLiterals.nonAscii()), literals::toString);
+        assertTrue(literals.stream().anyMatch(s -> s.startsWith("count=")), "the string concatenation recipe: " + literals);
+        List<String> classes = constants.descriptorClasses();
+        assertTrue(classes.containsAll(List.of("java/util/zip/CRC32C", "java/util/BitSet", "java/util/List", "java/lang/String")), classes::toString);
+    }
+
+    @Test
+    void takesClassesOnlyFromWellFormedMethodDescriptors() {
+        List<String> classes = new ArrayList<>();
+        MethodDescriptors.addClasses("(I[[Ljava/lang/String;JLjava/util/Map;)[Ljava/util/BitSet;", classes);
+        assertEquals(List.of("java/lang/String", "java/util/Map", "java/util/BitSet"), classes);
+        for (String notADescriptor : List.of("(TT;)V", "(Ljava/util/List<TT;>;)V", "(I", "(I)", "(I)VV", "(L;)V", "(Q)V", "(hello world)", "(Ljava/lang/String)V")) {
+            MethodDescriptors.addClasses(notADescriptor, classes);
+            assertEquals(3, classes.size(), notADescriptor + " is no method descriptor: " + classes);
+        }
+    }
+
+    @Test
+    void rejectsWhatIsNotAClassFile() throws IOException {
+        IOException notClass = assertThrows(IOException.class, () -> ClassFileConstants.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
+        assertTrue(notClass.getMessage().contains("magic"), notClass.getMessage());
+        byte[] real = classFile(WithLiterals.class);
+        assertThrows(IOException.class, () -> ClassFileConstants.read(new ByteArrayInputStream(Arrays.copyOf(real, 40))));
+        byte[] badTag = Arrays.copyOf(real, real.length);
+        badTag[10] = 99; // the first constant pool entry's tag
+        IOException unknown = assertThrows(IOException.class, () -> ClassFileConstants.read(new ByteArrayInputStream(badTag)));
+        assertTrue(unknown.getMessage().contains("tag 99"), unknown.getMessage());
+    }
+
+    @Test
+    void firstUseOfAPrimedLiteralAllocatesNothing() throws ClassNotFoundException {
+        Class.forName(FirstRunBeforePriming.class.getName(), true, getClass().getClassLoader());
+        Class.forName(FirstRunAfterPriming.class.getName(), true, getClass().getClassLoader());
+        THREADS.getCurrentThreadAllocatedBytes();
+
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        String control = FirstRunBeforePriming.literal();
+        long controlBytes = THREADS.getCurrentThreadAllocatedBytes() - before;
+
+        int interned = JitPrimer.primeCodeSourcesOf(JitPrimerTest.class);
+
+        before = THREADS.getCurrentThreadAllocatedBytes();
+        String literal = FirstRunAfterPriming.literal();
+        long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
+
+        assertTrue(controlBytes > 0, "resolving a literal that is not interned yet allocates it (" + control + ")");
+        assertEquals(0, bytes, "resolving an interned literal allocates nothing (" + literal + ")");
+        assertTrue(interned > 0);
+        assertEquals(interned, JitPrimer.primeCodeSourcesOf(JitPrimerTest.class), "a code source is read once");
+    }
+
+    @Test
+    void readsJdkClassesAndTheirSuperclasses() {
+        int before = JitPrimer.primeClassesOf(Object.class);
+        int after = JitPrimer.primeClassesOf(java.util.Scanner.class);
+        assertTrue(after > before, "Scanner's literals (its patterns and messages) are interned: " + before + " -> " + after);
+        assertEquals(after, JitPrimer.primeClassesOf(java.util.Scanner.class), "a class is read once");
+    }
+
+    @Test
+    void refusesAClassWithoutACodeSource() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JitPrimer.primeCodeSourcesOf(String.class));
+        assertTrue(e.getMessage().contains("java.lang.String"), e.getMessage());
+    }
+}
