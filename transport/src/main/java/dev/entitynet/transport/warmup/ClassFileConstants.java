@@ -8,13 +8,16 @@ import java.util.List;
 
 /**
  * What a class file's constant pool (JVMS 4.4) holds that HotSpot resolves when it compiles one of
- * the class's methods: its string constants, and the classes named in method descriptors.
+ * the class's methods: its string constants and the classes named in method descriptors; and the
+ * classes it refers to, whose methods the compiled code may call.
  *
  * @param strings every {@code CONSTANT_String}, in pool order
  * @param descriptorClasses internal names ({@code java/lang/String}) of the classes in the pool's
  *     method descriptors, duplicates included
+ * @param referencedClasses internal names of the {@code CONSTANT_Class} entries (the element class
+ *     of an array class), this class and its superclass included
  */
-record ClassFileConstants(List<String> strings, List<String> descriptorClasses) {
+record ClassFileConstants(List<String> strings, List<String> descriptorClasses, List<String> referencedClasses) {
     private static final int MAGIC = 0xCAFEBABE;
     private static final int UTF8 = 1;
     private static final int INTEGER = 3;
@@ -50,12 +53,15 @@ record ClassFileConstants(List<String> strings, List<String> descriptorClasses) 
         String[] utf8 = new String[count];
         int[] stringIndexes = new int[count];
         int stringCount = 0;
+        int[] classIndexes = new int[count];
+        int classCount = 0;
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
                 case UTF8 -> utf8[i] = in.readUTF(); // the same modified UTF-8 as DataInput's
                 case STRING -> stringIndexes[stringCount++] = in.readUnsignedShort();
-                case CLASS, METHOD_TYPE, MODULE, PACKAGE -> in.skipNBytes(2);
+                case CLASS -> classIndexes[classCount++] = in.readUnsignedShort();
+                case METHOD_TYPE, MODULE, PACKAGE -> in.skipNBytes(2);
                 case METHOD_HANDLE -> in.skipNBytes(3);
                 case INTEGER, FLOAT, FIELD_REF, METHOD_REF, INTERFACE_METHOD_REF, NAME_AND_TYPE, DYNAMIC, INVOKE_DYNAMIC -> in.skipNBytes(4);
                 case LONG, DOUBLE -> {
@@ -67,11 +73,17 @@ record ClassFileConstants(List<String> strings, List<String> descriptorClasses) 
         }
         List<String> strings = new ArrayList<>(stringCount);
         for (int s = 0; s < stringCount; s++) {
-            int index = stringIndexes[s];
-            if (index <= 0 || index >= count || utf8[index] == null) {
-                throw new IOException("string constant points at entry " + index + ", which is not a UTF-8 entry");
+            strings.add(utf8At(utf8, stringIndexes[s], "string"));
+        }
+        List<String> referenced = new ArrayList<>(classCount);
+        for (int c = 0; c < classCount; c++) {
+            String name = utf8At(utf8, classIndexes[c], "class");
+            int element = name.lastIndexOf('[') + 1;
+            if (element == 0) {
+                referenced.add(name);
+            } else if (name.length() > element + 2 && name.charAt(element) == 'L' && name.endsWith(";")) {
+                referenced.add(name.substring(element + 1, name.length() - 1));
             }
-            strings.add(utf8[index]);
         }
         List<String> classes = new ArrayList<>();
         for (String text : utf8) {
@@ -79,6 +91,13 @@ record ClassFileConstants(List<String> strings, List<String> descriptorClasses) 
                 MethodDescriptors.addClasses(text, classes);
             }
         }
-        return new ClassFileConstants(strings, classes);
+        return new ClassFileConstants(strings, classes, referenced);
+    }
+
+    private static String utf8At(String[] utf8, int index, String kind) throws IOException {
+        if (index <= 0 || index >= utf8.length || utf8[index] == null) {
+            throw new IOException(kind + " constant points at entry " + index + ", which is not a UTF-8 entry");
+        }
+        return utf8[index];
     }
 }

@@ -41,7 +41,12 @@ import java.util.zip.ZipFile;
 public final class JitPrimer {
     private static final Set<String> KEPT_LITERALS = new HashSet<>();
     private static final Set<String> READ_SOURCES = new HashSet<>();
-    private static final Set<Class<?>> READ_CLASSES = new HashSet<>();
+    /** Internal names of the class files read, from sources and from the JDK. */
+    private static final Set<String> READ_CLASSES = new HashSet<>();
+    /** Internal names already looked for among the JDK's classes, found or not. */
+    private static final Set<String> LOOKED_FOR_IN_JDK = new HashSet<>();
+    /** How many steps {@link #followIntoJdk} goes from the classes a library names. */
+    private static final int JDK_DEPTH = 2;
     private static final Map<ClassLoader, Set<String>> LOOKED_UP = new IdentityHashMap<>();
 
     private JitPrimer() {
@@ -79,21 +84,25 @@ public final class JitPrimer {
      * @throws UncheckedIOException when a class file cannot be read
      */
     public static synchronized int primeClassesOf(Class<?> type) {
+        List<String> referenced = new ArrayList<>();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (READ_CLASSES.add(c)) {
-                String file = c.getName().replace('.', '/') + ".class";
-                try (InputStream in = c.getModule().getResourceAsStream(file)) {
+            String name = c.getName().replace('.', '/');
+            if (READ_CLASSES.add(name)) {
+                try (InputStream in = c.getModule().getResourceAsStream(name + ".class")) {
                     if (in == null) {
-                        throw new IOException("no class file " + file + " in " + c.getModule());
+                        throw new IOException("no class file " + name + ".class in " + c.getModule());
                     }
                     ClassFileConstants constants = ClassFileConstants.read(in);
                     keep(constants.strings());
                     lookUp(constants.descriptorClasses(), c.getClassLoader(), Set.of());
+                    referenced.addAll(constants.referencedClasses());
+                    referenced.addAll(constants.descriptorClasses());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the class file of " + c.getName(), e);
                 }
             }
         }
+        followIntoJdk(referenced);
         return KEPT_LITERALS.size();
     }
 
@@ -114,13 +123,14 @@ public final class JitPrimer {
     private static void prime(Path source, ClassLoader loader) throws IOException {
         Set<String> defined = new HashSet<>();
         List<String> signatureClasses = new ArrayList<>();
+        List<String> referenced = new ArrayList<>();
         if (Files.isDirectory(source)) {
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     String name = source.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                     if (name.endsWith(".class")) {
                         try (InputStream in = Files.newInputStream(file)) {
-                            read(name, in, defined, signatureClasses);
+                            read(name, in, defined, signatureClasses, referenced);
                         }
                     }
                 }
@@ -132,20 +142,58 @@ public final class JitPrimer {
                     ZipEntry entry = entries.nextElement();
                     if (entry.getName().endsWith(".class")) {
                         try (InputStream in = jar.getInputStream(entry)) {
-                            read(entry.getName(), in, defined, signatureClasses);
+                            read(entry.getName(), in, defined, signatureClasses, referenced);
                         }
                     }
                 }
             }
         }
+        READ_CLASSES.addAll(defined);
         lookUp(signatureClasses, loader, defined);
+        referenced.addAll(signatureClasses);
+        followIntoJdk(referenced);
     }
 
-    private static void read(String fileName, InputStream in, Set<String> defined, List<String> signatureClasses) throws IOException {
+    private static void read(String fileName, InputStream in, Set<String> defined, List<String> signatureClasses, List<String> referenced)
+            throws IOException {
         ClassFileConstants constants = ClassFileConstants.read(in);
         keep(constants.strings());
         signatureClasses.addAll(constants.descriptorClasses());
+        referenced.addAll(constants.referencedClasses());
         defined.add(fileName.substring(0, fileName.length() - ".class".length()));
+    }
+
+    /**
+     * Reads the JDK classes among {@code names} and the JDK classes those refer to, {@value #JDK_DEPTH}
+     * steps deep: a library's call into the JDK (an atomic field updater, say) runs JDK code on the
+     * game thread, often in a nested class the library does not name, and the JDK classes outside
+     * the JVM's class data archive have no literals resolved yet. Classes that are not the JDK's are
+     * left to {@link #primeCodeSourcesOf}.
+     */
+    private static void followIntoJdk(List<String> names) {
+        ClassLoader jdk = ClassLoader.getPlatformClassLoader();
+        List<String> level = names;
+        for (int depth = 0; depth < JDK_DEPTH && !level.isEmpty(); depth++) {
+            List<String> next = new ArrayList<>();
+            for (String name : level) {
+                if (READ_CLASSES.contains(name) || !LOOKED_FOR_IN_JDK.add(name)) {
+                    continue;
+                }
+                try (InputStream in = jdk.getResourceAsStream(name + ".class")) {
+                    if (in == null) {
+                        continue; // not a JDK class
+                    }
+                    READ_CLASSES.add(name);
+                    ClassFileConstants constants = ClassFileConstants.read(in);
+                    keep(constants.strings());
+                    next.addAll(constants.referencedClasses());
+                    next.addAll(constants.descriptorClasses());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the JDK's class file " + name, e);
+                }
+            }
+            level = next;
+        }
     }
 
     private static void keep(List<String> literals) {
