@@ -34,6 +34,34 @@ public abstract class AbstractMultiplayerPeer implements MultiplayerPeer {
         return sendCheckedArray(target, mode, channel, data, offset, length);
     }
 
+    // The interface methods left to subclasses are declared here again on purpose: an abstract class
+    // that leaves interface methods undeclared gets HotSpot-generated stubs whose error messages are
+    // allocated on whichever thread first makes a method of this class hot (see JitPrimer).
+
+    @Override
+    public abstract int uniqueId();
+
+    @Override
+    public abstract ConnectionStatus connectionStatus();
+
+    @Override
+    public abstract int channelCount();
+
+    @Override
+    public abstract int maxPacketSize();
+
+    @Override
+    public abstract boolean isServerRelaySupported();
+
+    @Override
+    public abstract int poll(PeerEventListener listener);
+
+    @Override
+    public abstract void disconnectPeer(int peerId, boolean force);
+
+    @Override
+    public abstract void close();
+
     /** Whether this peer was closed: sends then throw. */
     protected abstract boolean isClosed();
 

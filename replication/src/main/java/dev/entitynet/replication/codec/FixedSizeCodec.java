@@ -25,4 +25,13 @@ abstract class FixedSizeCodec<C> implements PropertyCodec<C> {
     public int measure(BytesStore<?, ?> in, long offset, long limit) {
         return limit - offset >= size ? size : -1;
     }
+
+    // Declared again on purpose: left undeclared, HotSpot would generate stubs for them whose error
+    // messages a game thread allocates when it first makes a method of this class hot (see JitPrimer).
+
+    @Override
+    public abstract int write(C component, BytesStore<?, ?> out, long offset);
+
+    @Override
+    public abstract void read(C component, BytesStore<?, ?> in, long offset);
 }

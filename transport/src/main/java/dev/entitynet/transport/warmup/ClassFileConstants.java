@@ -7,17 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a class file's constant pool (JVMS 4.4) holds that HotSpot resolves when it compiles one of
- * the class's methods: its string constants and the classes named in method descriptors; and the
- * classes it refers to, whose methods the compiled code may call.
+ * What a class file (JVMS 4) holds that HotSpot resolves when it compiles one of the class's
+ * methods: its string constants and the classes named in method descriptors; the classes it refers
+ * to, whose methods the compiled code may call; and its place in the type hierarchy.
  *
  * @param strings every {@code CONSTANT_String}, in pool order
  * @param descriptorClasses internal names ({@code java/lang/String}) of the classes in the pool's
  *     method descriptors, duplicates included
  * @param referencedClasses internal names of the {@code CONSTANT_Class} entries (the element class
  *     of an array class), this class and its superclass included
+ * @param shape the class's name, supertypes and instance methods
  */
-record ClassFileConstants(List<String> strings, List<String> descriptorClasses, List<String> referencedClasses) {
+record ClassFileConstants(List<String> strings, List<String> descriptorClasses, List<String> referencedClasses, ClassShape shape) {
+    private static final int ACC_STATIC = 0x0008;
+    private static final int ACC_PRIVATE = 0x0002;
+    private static final int ACC_ABSTRACT = 0x0400;
+    private static final int ACC_INTERFACE = 0x0200;
     private static final int MAGIC = 0xCAFEBABE;
     private static final int UTF8 = 1;
     private static final int INTEGER = 3;
@@ -38,7 +43,7 @@ record ClassFileConstants(List<String> strings, List<String> descriptorClasses, 
     private static final int PACKAGE = 20;
 
     /**
-     * Reads the constant pool of the class file in {@code classFile}, no further.
+     * Reads the class file in {@code classFile} as far as its methods.
      *
      * @throws IOException when the stream fails or does not hold a class file
      */
@@ -55,12 +60,16 @@ record ClassFileConstants(List<String> strings, List<String> descriptorClasses, 
         int stringCount = 0;
         int[] classIndexes = new int[count];
         int classCount = 0;
+        int[] classNameAt = new int[count];
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
                 case UTF8 -> utf8[i] = in.readUTF(); // the same modified UTF-8 as DataInput's
                 case STRING -> stringIndexes[stringCount++] = in.readUnsignedShort();
-                case CLASS -> classIndexes[classCount++] = in.readUnsignedShort();
+                case CLASS -> {
+                    classNameAt[i] = in.readUnsignedShort();
+                    classIndexes[classCount++] = classNameAt[i];
+                }
                 case METHOD_TYPE, MODULE, PACKAGE -> in.skipNBytes(2);
                 case METHOD_HANDLE -> in.skipNBytes(3);
                 case INTEGER, FLOAT, FIELD_REF, METHOD_REF, INTERFACE_METHOD_REF, NAME_AND_TYPE, DYNAMIC, INVOKE_DYNAMIC -> in.skipNBytes(4);
@@ -91,7 +100,47 @@ record ClassFileConstants(List<String> strings, List<String> descriptorClasses, 
                 MethodDescriptors.addClasses(text, classes);
             }
         }
-        return new ClassFileConstants(strings, classes, referenced);
+        return new ClassFileConstants(strings, classes, referenced, readShape(in, utf8, classNameAt));
+    }
+
+    /** Reads what follows the constant pool: access flags, this and super class, interfaces, and the methods. */
+    private static ClassShape readShape(DataInputStream in, String[] utf8, int[] classNameAt) throws IOException {
+        int access = in.readUnsignedShort();
+        String name = utf8At(utf8, classNameAt[in.readUnsignedShort()], "this class");
+        int superIndex = in.readUnsignedShort();
+        String superName = superIndex == 0 ? null : utf8At(utf8, classNameAt[superIndex], "super class");
+        int interfaceCount = in.readUnsignedShort();
+        List<String> interfaces = new ArrayList<>(interfaceCount);
+        for (int i = 0; i < interfaceCount; i++) {
+            interfaces.add(utf8At(utf8, classNameAt[in.readUnsignedShort()], "interface"));
+        }
+        int fieldCount = in.readUnsignedShort();
+        for (int f = 0; f < fieldCount; f++) {
+            in.skipNBytes(6);
+            skipAttributes(in);
+        }
+        int methodCount = in.readUnsignedShort();
+        List<String> methods = new ArrayList<>(methodCount);
+        List<String> abstractMethods = new ArrayList<>();
+        List<String> concreteMethods = new ArrayList<>();
+        for (int m = 0; m < methodCount; m++) {
+            int flags = in.readUnsignedShort();
+            String method = utf8At(utf8, in.readUnsignedShort(), "method name") + utf8At(utf8, in.readUnsignedShort(), "method descriptor");
+            skipAttributes(in);
+            if ((flags & (ACC_STATIC | ACC_PRIVATE)) == 0) {
+                methods.add(method);
+                ((flags & ACC_ABSTRACT) != 0 ? abstractMethods : concreteMethods).add(method);
+            }
+        }
+        return new ClassShape(name, superName, interfaces, (access & ACC_INTERFACE) != 0, methods, abstractMethods, concreteMethods);
+    }
+
+    private static void skipAttributes(DataInputStream in) throws IOException {
+        int count = in.readUnsignedShort();
+        for (int a = 0; a < count; a++) {
+            in.skipNBytes(2);
+            in.skipNBytes(in.readInt() & 0xFFFFFFFFL);
+        }
     }
 
     private static String utf8At(String[] utf8, int index, String kind) throws IOException {

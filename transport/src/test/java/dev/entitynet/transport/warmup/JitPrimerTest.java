@@ -5,12 +5,17 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +41,50 @@ class JitPrimerTest {
 
         static java.util.zip.CRC32C[] signature(java.util.BitSet bits, int[] ints, List<String> generic) {
             return null;
+        }
+    }
+
+    interface Greeter {
+        String greet();
+
+        int count();
+
+        default String twice() {
+            return greet() + greet();
+        }
+    }
+
+    /** Has a default method and leaves {@code count} undeclared: HotSpot adds a stub to the interface too. */
+    interface LoudGreeter extends Greeter {
+        @Override
+        default String greet() {
+            return "HI";
+        }
+    }
+
+    /** Leaves {@code count} undeclared: HotSpot adds a stub for it. */
+    abstract static class HalfGreeter implements Greeter {
+        @Override
+        public String greet() {
+            return "hi";
+        }
+    }
+
+    /** Declares {@code count} again: no stub. */
+    abstract static class FullGreeter implements Greeter {
+        @Override
+        public String greet() {
+            return "hello";
+        }
+
+        @Override
+        public abstract int count();
+    }
+
+    static final class CountingGreeter extends HalfGreeter {
+        @Override
+        public int count() {
+            return 1;
         }
     }
 
@@ -68,6 +117,50 @@ class JitPrimerTest {
         assertTrue(classes.containsAll(List.of("java/util/zip/CRC32C", "java/util/BitSet", "java/util/List", "java/lang/String")), classes::toString);
         List<String> referenced = constants.referencedClasses();
         assertTrue(referenced.containsAll(List.of("dev/entitynet/transport/warmup/JitPrimerTest$WithLiterals", "java/lang/Object")), referenced::toString);
+    }
+
+    private static ClassShape shape(String internalName) {
+        try (InputStream in = JitPrimerTest.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
+            return in == null ? null : ClassFileConstants.read(in).shape();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String internalName(Class<?> type) {
+        return type.getName().replace('.', '/');
+    }
+
+    @Test
+    void readsTheShapeOfAClass() {
+        ClassShape half = shape(internalName(HalfGreeter.class));
+        assertEquals(internalName(HalfGreeter.class), half.name());
+        assertEquals("java/lang/Object", half.superName());
+        assertEquals(List.of(internalName(Greeter.class)), half.interfaces());
+        assertFalse(half.isInterface());
+        assertTrue(half.methods().contains("greet()Ljava/lang/String;"), half.methods()::toString);
+        ClassShape greeter = shape(internalName(Greeter.class));
+        assertTrue(greeter.isInterface());
+        assertEquals(List.of("greet()Ljava/lang/String;", "count()I"), greeter.abstractMethods());
+        assertEquals(List.of("twice()Ljava/lang/String;"), greeter.concreteMethods());
+    }
+
+    @Test
+    void predictsTheMessagesOfHotSpotsStubsForUndeclaredInterfaceMethods() throws ReflectiveOperationException {
+        List<String> half = OverpassMessages.of(shape(internalName(HalfGreeter.class)), JitPrimerTest::shape);
+        assertEquals(List.of("Method " + internalName(HalfGreeter.class) + ".count()I is abstract"), half);
+        assertEquals(List.of(), OverpassMessages.of(shape(internalName(FullGreeter.class)), JitPrimerTest::shape));
+        assertEquals(List.of(), OverpassMessages.of(shape(internalName(Greeter.class)), JitPrimerTest::shape));
+        assertEquals(List.of("Method " + internalName(LoudGreeter.class) + ".count()I is abstract"),
+                OverpassMessages.of(shape(internalName(LoudGreeter.class)), JitPrimerTest::shape));
+
+        // Calling HalfGreeter's own count (HotSpot's stub) shows the message the JVM really uses.
+        MethodHandle stub = MethodHandles.privateLookupIn(CountingGreeter.class, MethodHandles.lookup())
+                .findSpecial(HalfGreeter.class, "count", MethodType.methodType(int.class), CountingGreeter.class);
+        AbstractMethodError thrown = assertThrows(AbstractMethodError.class, () -> {
+            int unused = (int) stub.invokeExact(new CountingGreeter());
+        });
+        assertEquals(half.get(0), thrown.getMessage());
     }
 
     @Test
