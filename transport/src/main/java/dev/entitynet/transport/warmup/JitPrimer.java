@@ -39,7 +39,7 @@ import java.util.zip.ZipFile;
  *
  * <p>Call it once at start-up, before measured work. It reads class files without loading the
  * classes they define, and the JDK classes they refer to; it loads (without initializing) the JDK
- * classes their method signatures name. About a second for a jar of ten thousand classes.
+ * classes their method signatures name. About two seconds for the arena's 27 MB jar of 15,000 classes.
  */
 public final class JitPrimer {
     /** How many steps the priming goes from the classes a library names into the JDK's. */
