@@ -1,7 +1,5 @@
 package dev.entitynet.examples.arena;
 
-import dev.entitynet.transport.warmup.JitPrimer;
-
 import java.lang.management.ManagementFactory;
 
 /**
@@ -18,9 +16,6 @@ final class AllocationMeter {
             throw new IllegalStateException("this JVM does not count allocated bytes per thread; run the arena on HotSpot");
         }
         bean.setThreadAllocatedMemoryEnabled(true);
-        // Read twice per tick, the bean's methods are compiled by C2 about a minute into a run, which
-        // would allocate its classes' literals (about 1 KB) inside a measured tick.
-        JitPrimer.primeClassesOf(bean.getClass());
         this.threads = bean;
     }
 

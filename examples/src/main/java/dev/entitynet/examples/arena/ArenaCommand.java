@@ -16,6 +16,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.Jvm;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -71,11 +72,13 @@ public final class ArenaCommand {
 
     /**
      * Primes everything the game thread runs, so the JIT compiles the tick's hot methods minutes
-     * into a run without allocating on the measured thread (see {@link JitPrimer}).
+     * into a run without allocating on the measured thread (see {@link JitPrimer}). That includes
+     * the allocation meter's own {@code ThreadMXBean}, which is read twice per tick.
      */
     static void primeLibraries() {
         JitPrimer.primeCodeSourcesOf(ArenaServer.class, SceneReplication.class, SceneMultiplayer.class, EnetHost.class, World.class,
                 IntArrayList.class, Bytes.class, Jvm.class, SingleThreadEventExecutor.class, EventLoop.class, EpollEventLoopGroup.class);
+        JitPrimer.primeClassesOf(ManagementFactory.getThreadMXBean().getClass());
     }
 
     private static int positive(String name, int value) {

@@ -28,8 +28,10 @@ class ArenaAllocationTest {
             assertTrue(arena.awaitReady(DEADLINE), "bots admitted with their players (seed " + seed + ")");
             arena.move(warmup + measured, warmup);
             assertEquals(measured, arena.meter.steadyTicks());
-            assertEquals(0, arena.meter.allocatingTicks(), "seed " + seed + ": " + arena.meter.allocatingTicks() + " of " + measured
-                    + " steady server ticks allocated, at most " + arena.meter.maxTickBytes() + " B, the last at tick " + arena.meter.lastAllocatingTick());
+            // A failure depends on when the JIT compiles what, not on the seed: bench/alloc-trace.sh names the objects.
+            assertEquals(0, arena.meter.allocatingTicks(), arena.meter.allocatingTicks() + " of " + measured
+                    + " steady server ticks allocated, at most " + arena.meter.maxTickBytes() + " B, the last at tick "
+                    + arena.meter.lastAllocatingTick() + "; find what with bench/alloc-trace.sh");
             long despawns = arena.bots.stream().mapToLong(b -> b.scene.replication.stats().get(Counter.DESPAWNS_APPLIED)).sum();
             assertTrue(despawns > 0, "movement took entities out of sight (seed " + seed + ")");
         }

@@ -9,10 +9,10 @@ import java.util.List;
  * @param superName the superclass's internal name, or null for {@code java/lang/Object}
  * @param interfaces the directly implemented (or extended) interfaces
  * @param isInterface whether it is an interface
- * @param methods the instance methods it declares (not static, not private), as name plus descriptor
- * @param abstractMethods those of {@code methods} that are abstract
- * @param concreteMethods the others (an interface's default methods)
+ * @param abstractMethods the abstract instance methods it declares, as name plus descriptor
+ * @param concreteMethods the other instance methods it declares (not static, private or
+ *     constructors): an interface's default methods
  */
-record ClassShape(String name, String superName, List<String> interfaces, boolean isInterface, List<String> methods, List<String> abstractMethods,
+record ClassShape(String name, String superName, List<String> interfaces, boolean isInterface, List<String> abstractMethods,
                   List<String> concreteMethods) {
 }

@@ -81,6 +81,50 @@ class JitPrimerTest {
         public abstract int count();
     }
 
+    interface Base {
+        default void op() {
+        }
+    }
+
+    /** Makes the default abstract again: the default further up fills no slot. */
+    interface Narrow extends Base {
+        @Override
+        void op();
+    }
+
+    abstract static class UsesNarrow implements Narrow {
+    }
+
+    static final class ConcreteNarrow extends UsesNarrow {
+        @Override
+        public void op() {
+        }
+    }
+
+    interface Copyable {
+        Object clone();
+    }
+
+    /** An interface does not inherit Object's protected clone, so it gets a stub for Copyable's. */
+    interface CopyableWithDefault extends Copyable {
+        default void touch() {
+        }
+    }
+
+    static final class Copy implements CopyableWithDefault {
+        @Override
+        public Object clone() {
+            return this;
+        }
+    }
+
+    static final class LoudCounter implements LoudGreeter {
+        @Override
+        public int count() {
+            return 2;
+        }
+    }
+
     static final class CountingGreeter extends HalfGreeter {
         @Override
         public int count() {
@@ -138,29 +182,39 @@ class JitPrimerTest {
         assertEquals("java/lang/Object", half.superName());
         assertEquals(List.of(internalName(Greeter.class)), half.interfaces());
         assertFalse(half.isInterface());
-        assertTrue(half.methods().contains("greet()Ljava/lang/String;"), half.methods()::toString);
+        assertEquals(List.of("greet()Ljava/lang/String;"), half.concreteMethods(), "instance methods, constructors left out");
         ClassShape greeter = shape(internalName(Greeter.class));
         assertTrue(greeter.isInterface());
         assertEquals(List.of("greet()Ljava/lang/String;", "count()I"), greeter.abstractMethods());
         assertEquals(List.of("twice()Ljava/lang/String;"), greeter.concreteMethods());
     }
 
+    /** The message HotSpot's stub for {@code name} in {@code holder} throws, called from {@code caller}. */
+    private static String stubMessage(Class<?> holder, String name, MethodType type, Class<?> caller, Object receiver) throws ReflectiveOperationException {
+        MethodHandle stub = MethodHandles.privateLookupIn(caller, MethodHandles.lookup()).findSpecial(holder, name, type, caller);
+        AbstractMethodError thrown = assertThrows(AbstractMethodError.class, () -> stub.invoke(receiver));
+        return thrown.getMessage();
+    }
+
+    private static List<String> predicted(Class<?> type) {
+        return OverpassMessages.of(shape(internalName(type)), JitPrimerTest::shape);
+    }
+
     @Test
     void predictsTheMessagesOfHotSpotsStubsForUndeclaredInterfaceMethods() throws ReflectiveOperationException {
-        List<String> half = OverpassMessages.of(shape(internalName(HalfGreeter.class)), JitPrimerTest::shape);
-        assertEquals(List.of("Method " + internalName(HalfGreeter.class) + ".count()I is abstract"), half);
-        assertEquals(List.of(), OverpassMessages.of(shape(internalName(FullGreeter.class)), JitPrimerTest::shape));
-        assertEquals(List.of(), OverpassMessages.of(shape(internalName(Greeter.class)), JitPrimerTest::shape));
-        assertEquals(List.of("Method " + internalName(LoudGreeter.class) + ".count()I is abstract"),
-                OverpassMessages.of(shape(internalName(LoudGreeter.class)), JitPrimerTest::shape));
+        assertEquals(List.of("Method " + internalName(HalfGreeter.class) + ".count()I is abstract"), predicted(HalfGreeter.class));
+        assertEquals(List.of(), predicted(FullGreeter.class));
+        assertEquals(List.of(), predicted(Greeter.class));
+        assertEquals(List.of("Method " + internalName(LoudGreeter.class) + ".count()I is abstract"), predicted(LoudGreeter.class));
 
-        // Calling HalfGreeter's own count (HotSpot's stub) shows the message the JVM really uses.
-        MethodHandle stub = MethodHandles.privateLookupIn(CountingGreeter.class, MethodHandles.lookup())
-                .findSpecial(HalfGreeter.class, "count", MethodType.methodType(int.class), CountingGreeter.class);
-        AbstractMethodError thrown = assertThrows(AbstractMethodError.class, () -> {
-            int unused = (int) stub.invokeExact(new CountingGreeter());
-        });
-        assertEquals(half.get(0), thrown.getMessage());
+        // Calling each stub shows the message the JVM really uses.
+        MethodType returnsInt = MethodType.methodType(int.class);
+        assertEquals(predicted(HalfGreeter.class).get(0), stubMessage(HalfGreeter.class, "count", returnsInt, CountingGreeter.class, new CountingGreeter()));
+        assertEquals(predicted(LoudGreeter.class).get(0), stubMessage(LoudGreeter.class, "count", returnsInt, LoudCounter.class, new LoudCounter()));
+        String narrow = stubMessage(UsesNarrow.class, "op", MethodType.methodType(void.class), ConcreteNarrow.class, new ConcreteNarrow());
+        assertTrue(predicted(UsesNarrow.class).contains(narrow), narrow + " in " + predicted(UsesNarrow.class));
+        String clone = stubMessage(CopyableWithDefault.class, "clone", MethodType.methodType(Object.class), Copy.class, new Copy());
+        assertTrue(predicted(CopyableWithDefault.class).contains(clone), clone + " in " + predicted(CopyableWithDefault.class));
     }
 
     @Test
@@ -179,7 +233,15 @@ class JitPrimerTest {
         IOException notClass = assertThrows(IOException.class, () -> ClassFileConstants.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
         assertTrue(notClass.getMessage().contains("magic"), notClass.getMessage());
         byte[] real = classFile(WithLiterals.class);
-        assertThrows(IOException.class, () -> ClassFileConstants.read(new ByteArrayInputStream(Arrays.copyOf(real, 40))));
+        IOException truncated = assertThrows(IOException.class, () -> ClassFileConstants.read(new ByteArrayInputStream(Arrays.copyOf(real, 40))));
+        assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
+        byte[] emptyPool = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 0};
+        IOException noPool = assertThrows(IOException.class, () -> ClassFileConstants.read(new ByteArrayInputStream(emptyPool)));
+        assertTrue(noPool.getMessage().contains("constant pool count 0"), noPool.getMessage());
+        // A pool with one UTF-8 entry "A", then access flags and a this_class index beyond the pool.
+        byte[] badThisClass = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 2, 1, 0, 1, 'A', 0, 0x21, 0, 5};
+        IOException badIndex = assertThrows(IOException.class, () -> ClassFileConstants.read(new ByteArrayInputStream(badThisClass)));
+        assertTrue(badIndex.getMessage().contains("this class index"), badIndex.getMessage());
         byte[] badTag = Arrays.copyOf(real, real.length);
         badTag[10] = 99; // the first constant pool entry's tag
         IOException unknown = assertThrows(IOException.class, () -> ClassFileConstants.read(new ByteArrayInputStream(badTag)));
@@ -188,6 +250,7 @@ class JitPrimerTest {
 
     @Test
     void firstUseOfAPrimedLiteralAllocatesNothing() throws ClassNotFoundException {
+        assertTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(), "this JVM counts allocated bytes per thread");
         Class.forName(FirstRunBeforePriming.class.getName(), true, getClass().getClassLoader());
         Class.forName(FirstRunAfterPriming.class.getName(), true, getClass().getClassLoader());
         THREADS.getCurrentThreadAllocatedBytes();
@@ -205,17 +268,39 @@ class JitPrimerTest {
         assertTrue(controlBytes > 0, "resolving a literal that is not interned yet allocates it (" + control + ")");
         assertEquals(0, bytes, "resolving an interned literal allocates nothing (" + literal + ")");
         assertTrue(interned > 0);
-        assertEquals(interned, JitPrimer.primeCodeSourcesOf(JitPrimerTest.class), "a code source is read once");
+        long read = JitPrimer.classFilesRead();
+        JitPrimer.primeCodeSourcesOf(JitPrimerTest.class);
+        assertEquals(read, JitPrimer.classFilesRead(), "a code source is read once");
+    }
+
+    private static List<String> jdkLiterals(String internalName) throws IOException {
+        try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(internalName + ".class")) {
+            return ClassFileConstants.read(in).strings();
+        }
     }
 
     @Test
-    void readsJdkClassesAndWhatTheyReferTo() throws ClassNotFoundException {
-        // Named by a string, so no class of this test refers to it (priming follows references).
+    void readsJdkClassesAndWhatTheyReferTo() throws ReflectiveOperationException, IOException {
+        // Named by a string, so that no class of this test refers to it.
         Class<?> formatter = Class.forName("java.util.logging.XMLFormatter");
-        int before = JitPrimer.primeClassesOf(Object.class);
-        int after = JitPrimer.primeClassesOf(formatter);
-        assertTrue(after > before, "XMLFormatter's literals (its XML tags) are interned: " + before + " -> " + after);
-        assertEquals(after, JitPrimer.primeClassesOf(formatter), "a class is read once");
+        JitPrimer.primeClassesOf(formatter);
+        for (String literal : jdkLiterals("java/util/logging/XMLFormatter")) {
+            assertTrue(JitPrimer.isKept(literal), "XMLFormatter's " + literal);
+        }
+        for (String literal : jdkLiterals("java/util/logging/LogRecord")) { // one step away: XMLFormatter formats LogRecords
+            assertTrue(JitPrimer.isKept(literal), "LogRecord's " + literal);
+        }
+        long read = JitPrimer.classFilesRead();
+        JitPrimer.primeClassesOf(formatter);
+        assertEquals(read, JitPrimer.classFilesRead(), "a class is read once");
+    }
+
+    @Test
+    void refusesClassesWithoutClassFiles() {
+        Runnable lambda = () -> { };
+        IllegalArgumentException hidden = assertThrows(IllegalArgumentException.class, () -> JitPrimer.primeClassesOf(lambda.getClass()));
+        assertTrue(hidden.getMessage().contains("no class file"), hidden.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> JitPrimer.primeClassesOf(int[].class));
     }
 
     @Test
