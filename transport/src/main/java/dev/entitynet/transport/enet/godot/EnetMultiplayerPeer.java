@@ -223,6 +223,15 @@ public final class EnetMultiplayerPeer extends AbstractMultiplayerPeer {
 
     @Override
     public int poll(PeerEventListener listener) {
+        return poll(listener, 0);
+    }
+
+    /**
+     * Like {@link #poll(PeerEventListener)}, but when nothing has arrived waits up to
+     * {@code timeoutMillis} for the first event, as {@link EnetHost#service(EnetEventListener, long)}
+     * does: for a loop that should sleep until the network has something.
+     */
+    public int poll(PeerEventListener listener, long timeoutMillis) {
         if (closed) {
             return 0;
         }
@@ -235,7 +244,7 @@ public final class EnetMultiplayerPeer extends AbstractMultiplayerPeer {
         hostEvents.listener = listener;
         hostEvents.delivered = 0;
         try {
-            host.service(hostEvents);
+            host.service(hostEvents, events > 0 ? 0 : timeoutMillis);
         } finally {
             hostEvents.listener = null;
         }
