@@ -36,11 +36,6 @@ public final class OverflowingRingWriter implements AutoCloseable {
         this.overflow = BytesStore.nativeStoreWithFixedCapacity(INITIAL_OVERFLOW);
     }
 
-    /** The ring this writer feeds. */
-    public SpscRecordRing ring() {
-        return ring;
-    }
-
     /**
      * Claims room in the ring for a record that may be refused.
      *

@@ -54,7 +54,6 @@ final class BandwidthThrottle {
                     peer.packetThrottle = peer.packetThrottleLimit;
                 }
                 peer.outgoingBandwidthThrottleEpoch = now;
-                peer.incomingDataTotal = 0;
                 peer.outgoingDataTotal = 0;
                 needsAdjustment = true;
                 peersRemaining--;
@@ -72,7 +71,6 @@ final class BandwidthThrottle {
                 if (peer.packetThrottle > peer.packetThrottleLimit) {
                     peer.packetThrottle = peer.packetThrottleLimit;
                 }
-                peer.incomingDataTotal = 0;
                 peer.outgoingDataTotal = 0;
             }
         }

@@ -26,7 +26,6 @@ final class Peer {
     long outgoingBandwidth;
     long incomingBandwidthThrottleEpoch;
     long outgoingBandwidthThrottleEpoch;
-    long incomingDataTotal;
     long outgoingDataTotal;
     /** The next {@link OutgoingCommand#queueOrder}. */
     long nextQueueOrder;
@@ -42,11 +41,6 @@ final class Peer {
     long lastReceiveTime;
     long nextTimeout;
     long earliestTimeout;
-    long packetLossEpoch;
-    int packetsSent;
-    int packetsLost;
-    long packetLoss;
-    long packetLossVariance;
 
     int roundTripTime;
     int roundTripTimeVariance;
@@ -131,16 +125,10 @@ final class Peer {
         outgoingBandwidth = 0;
         incomingBandwidthThrottleEpoch = NEVER;
         outgoingBandwidthThrottleEpoch = NEVER;
-        incomingDataTotal = 0;
         outgoingDataTotal = 0;
         lastReceiveTime = NEVER;
         nextTimeout = NEVER;
         earliestTimeout = NEVER;
-        packetLossEpoch = NEVER;
-        packetsSent = 0;
-        packetsLost = 0;
-        packetLoss = 0;
-        packetLossVariance = 0;
         packetThrottle = Protocol.DEFAULT_PACKET_THROTTLE;
         packetThrottleLimit = Protocol.PACKET_THROTTLE_SCALE;
         packetThrottleCounter = 0;

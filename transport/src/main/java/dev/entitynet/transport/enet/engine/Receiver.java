@@ -79,9 +79,6 @@ final class Receiver {
             drop(DropReason.CHECKSUM_MISMATCH);
             return;
         }
-        if (peer != null) {
-            peer.incomingDataTotal += length;
-        }
         int sentTime = hasSentTime ? Wire.u16(buffer, 2) : -1;
         handleCommands(peer, headerSize, length, sentTime);
     }
@@ -219,15 +216,13 @@ final class Receiver {
             return null;
         }
         int connectId = Wire.i32(buffer, at + 40);
-        int sourceIp = (int) (source >>> 16);
         Peer free = null;
         for (Peer p : host.peers) {
             if (p.state == PeerState.DISCONNECTED) {
                 if (free == null) {
                     free = p;
                 }
-            } else if (p.state != PeerState.CONNECTING && (int) (p.endpoint >>> 16) == sourceIp
-                    && p.endpoint == source && p.connectId == connectId) {
+            } else if (p.state != PeerState.CONNECTING && p.endpoint == source && p.connectId == connectId) {
                 drop(DropReason.CONNECT_RETRANSMISSION);
                 return null;
             }

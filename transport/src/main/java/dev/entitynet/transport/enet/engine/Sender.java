@@ -92,7 +92,6 @@ final class Sender {
         if (commandCount == 0) {
             return false;
         }
-        samplePacketLoss(peer, now);
         emit(peer, out, now);
         if (zombieAfterSend) {
             host.zombie(peer, peer.eventData);
@@ -146,7 +145,6 @@ final class Sender {
             if (c.hasPacket) {
                 peer.reliableDataInTransit -= c.fragmentLength;
             }
-            peer.packetsLost++;
             host.stats.countRetransmission();
             c.roundTripTimeout *= 2;
             peer.sentReliable.remove(c);
@@ -258,7 +256,6 @@ final class Sender {
             if (c.hasPacket) {
                 peer.reliableDataInTransit += c.fragmentLength;
             }
-            peer.packetsSent++;
             c = next;
         }
         peer.windowBlocked |= windowExceeded || windowWrap;
@@ -319,18 +316,6 @@ final class Sender {
         commandCount++;
     }
 
-    private void samplePacketLoss(Peer peer, long now) {
-        if (peer.packetLossEpoch == Peer.NEVER) {
-            peer.packetLossEpoch = now;
-        } else if (now - peer.packetLossEpoch >= Protocol.PACKET_LOSS_INTERVAL && peer.packetsSent > 0) {
-            long loss = (long) peer.packetsLost * Protocol.PACKET_LOSS_SCALE / peer.packetsSent;
-            peer.packetLossVariance = (peer.packetLossVariance * 3 + Math.abs(loss - peer.packetLoss)) / 4;
-            peer.packetLoss = (peer.packetLoss * 7 + loss) / 8;
-            peer.packetLossEpoch = now;
-            peer.packetsSent = 0;
-            peer.packetsLost = 0;
-        }
-    }
 
     private void emit(Peer peer, DatagramOutput out, long now) {
         boolean checksum = host.config.checksum();

@@ -77,7 +77,7 @@ public final class EnetHost implements AutoCloseable {
                 events.maxBodyLength() - HostRecords.RECEIVED_PAYLOAD));
         this.config = config.withMaxPacketSize(maxPacketSize);
         this.commands = new OverflowingRingWriter(commandRing);
-        this.loop = new EngineLoop(new EnetEngine(this.config, options.seed()), commandRing, events,
+        this.loop = new EngineLoop(new EnetEngine(this.config, options.seed()), this.config.peerLimit(), commandRing, events,
                 inline == null ? null : new InlineDelivery());
         // Before the socket exists, so no event can reach a listener that is not there yet.
         this.inlineListener = inline == null ? null : Objects.requireNonNull(inline.apply(this), "the inline listener factory returned null");
@@ -215,10 +215,10 @@ public final class EnetHost implements AutoCloseable {
         if (isInline() && !socket.eventLoop().inEventLoop()) {
             return sendFromOtherThread(peer, channel, flags, data, offset, length);
         }
-        int slot = PeerHandles.slot(peer);
-        if (peer < 0 || liveHandle[slot] != peer || !sendable[slot]) {
+        if (!isConnected(peer)) {
             return SendResult.NOT_CONNECTED;
         }
+        int slot = PeerHandles.slot(peer);
         if (channel < 0 || channel >= channels[slot]) {
             throw new IllegalArgumentException("channel " + channel + " is out of range: the connection negotiated "
                     + channels[slot] + " channels");
@@ -401,15 +401,19 @@ public final class EnetHost implements AutoCloseable {
     }
 
     private void requireLive(int peer) {
-        if (peer < 0 || liveHandle[PeerHandles.slot(peer)] != peer) {
+        if (!isLive(peer)) {
             throw new IllegalArgumentException("peer " + peer + " is not a live connection of this host");
         }
     }
 
     /** Whether {@code peer} is connected and accepts sends (inline mode: exact only on the event-loop thread). */
     public boolean isConnected(int peer) {
-        int slot = PeerHandles.slot(peer);
-        return peer >= 0 && liveHandle[slot] == peer && sendable[slot];
+        return isLive(peer) && sendable[PeerHandles.slot(peer)];
+    }
+
+    /** Whether {@code handle} names the connection its slot holds now (not an ended one's). */
+    private boolean isLive(int handle) {
+        return handle >= 0 && liveHandle[PeerHandles.slot(handle)] == handle;
     }
 
     /** The negotiated channel count of a connected {@code peer}. */
@@ -419,8 +423,7 @@ public final class EnetHost implements AutoCloseable {
 
     /** The remote endpoint ({@link Endpoints}) of a live {@code peer}, or 0. */
     public long endpoint(int peer) {
-        int slot = PeerHandles.slot(peer);
-        return peer >= 0 && liveHandle[slot] == peer ? endpoints[slot] : 0;
+        return isLive(peer) ? endpoints[PeerHandles.slot(peer)] : 0;
     }
 
     /**
@@ -473,7 +476,6 @@ public final class EnetHost implements AutoCloseable {
     private boolean deliver(EnetEventListener listener, long at) {
         BytesStore<?, Void> memory = events.memory();
         int handle = memory.readInt(at + HostRecords.EVENT_HANDLE);
-        int slot = PeerHandles.slot(handle);
         switch (events.type()) {
             case HostRecords.CONNECTED -> {
                 long endpoint = memory.readLong(at + HostRecords.EVENT_ENDPOINT);
@@ -490,7 +492,7 @@ public final class EnetHost implements AutoCloseable {
                 return true;
             }
             default -> {
-                if (liveHandle[slot] != handle) {
+                if (!isLive(handle)) {
                     return false;
                 }
                 long payload = at + HostRecords.RECEIVED_PAYLOAD;
@@ -512,10 +514,10 @@ public final class EnetHost implements AutoCloseable {
 
     /** Forgets a connection that ended; false when the caller had already let go of it. */
     private boolean ended(int handle) {
-        int slot = PeerHandles.slot(handle);
-        if (liveHandle[slot] != handle) {
+        if (!isLive(handle)) {
             return false;
         }
+        int slot = PeerHandles.slot(handle);
         liveHandle[slot] = -1;
         sendable[slot] = false;
         return true;
@@ -551,7 +553,7 @@ public final class EnetHost implements AutoCloseable {
 
         @Override
         public void received(int handle, int channel, int flags, Bytes<?> payload) {
-            if (liveHandle[PeerHandles.slot(handle)] != handle) {
+            if (!isLive(handle)) {
                 return;
             }
             try {

@@ -35,6 +35,8 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     private final SpscRecordRing commands;
     private final OverflowingRingWriter events;
     private final HostEvents inline;
+    /** Peer slots the engine can use (its peer limit): the ones broadcasts and shutdown look at. */
+    private final int slots;
     private boolean dispatching;
     private final long startNanos = System.nanoTime();
     private final int[] generation = new int[PeerHandles.SLOTS];
@@ -58,8 +60,9 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     }
 
     /** A loop publishing events to {@code eventRing}, or, when {@code inline} is not null, handing them to it directly. */
-    EngineLoop(EnetEngine engine, SpscRecordRing commands, SpscRecordRing eventRing, HostEvents inline) {
+    EngineLoop(EnetEngine engine, int peerLimit, SpscRecordRing commands, SpscRecordRing eventRing, HostEvents inline) {
         this.engine = engine;
+        this.slots = peerLimit;
         this.commands = commands;
         this.events = new OverflowingRingWriter(eventRing);
         this.inline = inline;
@@ -161,7 +164,7 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
             return;
         }
         drainCommands();
-        for (int slot = 0; slot < PeerHandles.SLOTS; slot++) {
+        for (int slot = 0; slot < slots; slot++) {
             if (active[slot]) {
                 engine.disconnectNow(slot, 0);
                 active[slot] = false;
@@ -216,7 +219,7 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     /** Queues a packet to {@code handle}'s connection (or every connected peer for BROADCAST_HANDLE). */
     void send(int handle, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
         if (handle == HostRecords.BROADCAST_HANDLE) {
-            for (int slot = 0; slot < PeerHandles.SLOTS; slot++) {
+            for (int slot = 0; slot < slots; slot++) {
                 if (active[slot] && engine.isConnected(slot) && channel < engine.channelCount(slot)
                         && !engine.send(slot, channel, flags, data, offset, length)) {
                     rejectedSends++;

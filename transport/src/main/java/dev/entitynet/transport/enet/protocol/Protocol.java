@@ -66,8 +66,6 @@ public final class Protocol {
     public static final int PACKET_THROTTLE_ACCELERATION = 2;
     public static final int PACKET_THROTTLE_DECELERATION = 2;
     public static final int PACKET_THROTTLE_INTERVAL = 5000;
-    public static final int PACKET_LOSS_SCALE = 65536;
-    public static final int PACKET_LOSS_INTERVAL = 10000;
     public static final int TIMEOUT_LIMIT = 32;
     public static final int TIMEOUT_MINIMUM = 5000;
     public static final int TIMEOUT_MAXIMUM = 30000;
