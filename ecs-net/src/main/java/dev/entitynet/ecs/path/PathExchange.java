@@ -46,7 +46,7 @@ public final class PathExchange {
             return -1;
         }
         int id = cache.idFor(entity, paths.serial(entity));
-        if (!cache.isAnnounced(peerId, id) && cache.markAnnounced(peerId, id)) {
+        if (cache.markAnnounced(peerId, id)) { // false when already announced or the peer is not tracked
             announce(peerId, id, paths.pathBelow(entity, rootEntity));
         }
         return id;

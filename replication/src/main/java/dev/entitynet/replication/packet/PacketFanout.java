@@ -1,5 +1,6 @@
 package dev.entitynet.replication.packet;
 
+import dev.entitynet.ecs.protocol.Command;
 import dev.entitynet.transport.TransferMode;
 import dev.entitynet.replication.visibility.Audience;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
@@ -17,10 +18,6 @@ import net.openhft.chronicle.bytes.Bytes;
  * {@code [0x16][u32 tick][records]}, RELIABLE. Layouts in docs/replication-protocol.md.
  */
 public final class PacketFanout implements AutoCloseable {
-    /** SYNC command byte. */
-    public static final int SYNC = 6;
-    /** DELTA flag on the SYNC command byte. */
-    public static final int DELTA_FLAG = 0x10;
     /** Bytes before the first record of a SYNC packet. */
     public static final int SYNC_HEADER = 9;
     /** Bytes before the first record of a DELTA packet. */
@@ -146,7 +143,7 @@ public final class PacketFanout implements AutoCloseable {
 
     private static void startPacket(Bytes<Void> packet, long tick, boolean sync, int sequence) {
         packet.clear();
-        packet.writeByte((byte) (sync ? SYNC : SYNC | DELTA_FLAG));
+        packet.writeByte((byte) (sync ? Command.SYNC : Command.SYNC | Command.FLAG_DELTA));
         packet.writeInt((int) tick);
         if (sync) {
             packet.writeInt(sequence);
@@ -154,9 +151,7 @@ public final class PacketFanout implements AutoCloseable {
     }
 
     private int nextSequence(int peer) {
-        int seq = nextSequence.get(peer);
-        nextSequence.put(peer, seq + 1);
-        return seq;
+        return nextSequence.addTo(peer, 1); // the value before: 0 for a new peer
     }
 
     private void deliver(PacketSink sink, int peer, TransferMode mode, Bytes<Void> packet) {

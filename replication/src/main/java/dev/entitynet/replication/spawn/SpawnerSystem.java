@@ -5,6 +5,7 @@ import com.artemis.ComponentMapper;
 import com.artemis.EntitySubscription;
 import com.artemis.World;
 import com.artemis.utils.IntBag;
+import dev.entitynet.ecs.protocol.Command;
 import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.ecs.authority.Authorities;
 import dev.entitynet.ecs.path.EntityPaths;
@@ -33,10 +34,6 @@ import net.openhft.chronicle.bytes.Bytes;
  * the timing is the multiplayer's poll and flush.
  */
 public final class SpawnerSystem implements Audience, AutoCloseable {
-    /** SPAWN command byte. */
-    public static final int SPAWN = 4;
-    /** DESPAWN command byte. */
-    public static final int DESPAWN = 5;
     /** Longest entity name accepted in a spawn, in UTF-8 bytes. */
     public static final int MAX_NAME_BYTES = 64;
     /** Largest net id (ids are shifted left once on the wire). */
@@ -310,7 +307,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     }
 
     private void evaluate(TrackedSpawn t, Synchronizer sync, int peer, int me) {
-        if (peer == me || !multiplayer.peers().contains(peer)) {
+        if (peer == me) { // every other peer here is admitted: taken from peers(), or joined and not removed since
             return;
         }
         boolean want = VisibilityRules.isVisible(sync, t.entity, peer) && (t.parent == null || t.parent.receivers.contains(peer));
@@ -457,7 +454,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     private void sendSpawn(TrackedSpawn t, int peer) {
         int cacheId = multiplayer.pathCacheIdFor(peer, t.spawner);
         packet.clear();
-        packet.writeByte((byte) SPAWN);
+        packet.writeByte((byte) Command.SPAWN);
         VarInt.write(packet, cacheId);
         VarInt.write(packet, t.netId);
         VarInt.write(packet, t.prefabIndex + 1);
@@ -485,7 +482,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
 
     private void sendDespawn(TrackedSpawn t, int peer) {
         packet.clear();
-        packet.writeByte((byte) DESPAWN);
+        packet.writeByte((byte) Command.DESPAWN);
         VarInt.write(packet, t.netId);
         multiplayer.sendPacket(peer, TransferMode.RELIABLE, 0, packet);
         stats.increment(Counter.DESPAWNS_SENT);
