@@ -1,5 +1,6 @@
 package dev.entitynet.transport;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 
@@ -11,6 +12,7 @@ import net.openhft.chronicle.bytes.BytesStore;
 public abstract class AbstractMultiplayerPeer implements MultiplayerPeer {
     private boolean refuseNewConnections;
     private Bytes<?> heapSendScratch;
+    private final IntArrayList localDisconnects = new IntArrayList();
 
     @Override
     public final boolean isRefusingNewConnections() {
@@ -61,6 +63,24 @@ public abstract class AbstractMultiplayerPeer implements MultiplayerPeer {
 
     @Override
     public abstract void close();
+
+    /**
+     * Reports on the next poll that this side ended the connection to {@code peerId}: as in Godot,
+     * a forced disconnect is delivered through {@code poll} like any other.
+     */
+    protected final void reportLocalDisconnect(int peerId) {
+        localDisconnects.add(peerId);
+    }
+
+    /** Hands the reported local disconnects to {@code listener} and forgets them; returns how many. */
+    protected final int deliverLocalDisconnects(PeerEventListener listener) {
+        int count = localDisconnects.size();
+        for (int i = 0; i < count; i++) {
+            listener.peerDisconnected(localDisconnects.getInt(i));
+        }
+        localDisconnects.clear();
+        return count;
+    }
 
     /** Whether this peer was closed: sends then throw. */
     protected abstract boolean isClosed();

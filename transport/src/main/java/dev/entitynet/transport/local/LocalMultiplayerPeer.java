@@ -5,7 +5,6 @@ import dev.entitynet.transport.PeerEventListener;
 import dev.entitynet.transport.ReceivedPacket;
 import dev.entitynet.transport.TransferMode;
 import dev.entitynet.transport.link.Datagram;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import net.openhft.chronicle.bytes.BytesStore;
 
 import java.util.Arrays;
@@ -23,7 +22,6 @@ public abstract sealed class LocalMultiplayerPeer extends AbstractMultiplayerPee
     private final ReceivedPacket view = new ReceivedPacket();
     private Datagram[] delivered = new Datagram[16];
     private int deliveredCount;
-    private final IntArrayList localDisconnects = new IntArrayList();
 
     LocalMultiplayerPeer(LocalHub hub, LocalPeerConfig config) {
         this.hub = hub;
@@ -62,22 +60,12 @@ public abstract sealed class LocalMultiplayerPeer extends AbstractMultiplayerPee
             return 0;
         }
         recycleDelivered();
-        int events = 0;
-        for (int i = 0; i < localDisconnects.size(); i++) {
-            listener.peerDisconnected(localDisconnects.getInt(i));
-            events++;
-        }
-        localDisconnects.clear();
+        int events = deliverLocalDisconnects(listener);
         return events + drain(hub.nanoTime(), listener);
     }
 
     /** Handles every datagram due at {@code now}; returns the number of events delivered. */
     abstract int drain(long now, PeerEventListener listener);
-
-    /** Reports on the next poll that this side ended the connection to {@code peerId}. */
-    void reportLocalDisconnect(int peerId) {
-        localDisconnects.add(peerId);
-    }
 
     /** A datagram for {@code link} filled with a data packet. */
     Datagram dataDatagram(int to, TransferMode mode, int channel, BytesStore<?, ?> data, long offset, int length) {

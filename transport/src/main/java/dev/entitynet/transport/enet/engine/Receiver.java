@@ -264,14 +264,7 @@ final class Receiver {
 
         // 1.3.18's rule (min with our MTU) so we never send datagrams above our own MTU
         peer.mtu = Math.min(host.config.mtu(), Protocol.clampMtu(Wire.u32(buffer, at + 8)));
-        long hostOutgoing = host.config.outgoingBandwidth();
-        if (hostOutgoing == 0 && peer.incomingBandwidth == 0) {
-            peer.windowSize = Protocol.MAXIMUM_WINDOW_SIZE;
-        } else if (hostOutgoing == 0 || peer.incomingBandwidth == 0) {
-            peer.windowSize = Protocol.windowFor(Math.max(hostOutgoing, peer.incomingBandwidth));
-        } else {
-            peer.windowSize = Protocol.windowFor(Math.min(hostOutgoing, peer.incomingBandwidth));
-        }
+        peer.windowSize = Protocol.windowFor(host.config.outgoingBandwidth(), peer.incomingBandwidth);
         long offered = Protocol.windowFor(host.config.incomingBandwidth());
         int window = Protocol.clampWindow(Math.min(offered, Wire.u32(buffer, at + 12)));
 
@@ -363,14 +356,7 @@ final class Receiver {
         if (peer.incomingBandwidth != 0) {
             host.bandwidthLimitedPeers++;
         }
-        long hostOutgoing = host.config.outgoingBandwidth();
-        if (peer.incomingBandwidth == 0 && hostOutgoing == 0) {
-            peer.windowSize = Protocol.MAXIMUM_WINDOW_SIZE;
-        } else if (peer.incomingBandwidth == 0 || hostOutgoing == 0) {
-            peer.windowSize = Protocol.windowFor(Math.max(peer.incomingBandwidth, hostOutgoing));
-        } else {
-            peer.windowSize = Protocol.windowFor(Math.min(peer.incomingBandwidth, hostOutgoing));
-        }
+        peer.windowSize = Protocol.windowFor(host.config.outgoingBandwidth(), peer.incomingBandwidth);
         return end;
     }
 

@@ -40,7 +40,6 @@ public final class EnetMultiplayerPeer extends AbstractMultiplayerPeer {
     private final int requestedUserChannels;
     private final ReceivedPacket view = new ReceivedPacket();
     private final HostEvents hostEvents = new HostEvents();
-    private final IntArrayList localDisconnects = new IntArrayList();
     private final HeapWrap heapWrap = new HeapWrap();
 
     // Server: connected client ids, both ways, and in connection order for broadcasts.
@@ -235,12 +234,7 @@ public final class EnetMultiplayerPeer extends AbstractMultiplayerPeer {
         if (closed) {
             return 0;
         }
-        int events = 0;
-        for (int i = 0; i < localDisconnects.size(); i++) {
-            listener.peerDisconnected(localDisconnects.getInt(i));
-            events++;
-        }
-        localDisconnects.clear();
+        int events = deliverLocalDisconnects(listener);
         hostEvents.listener = listener;
         hostEvents.delivered = 0;
         try {
@@ -266,7 +260,7 @@ public final class EnetMultiplayerPeer extends AbstractMultiplayerPeer {
         }
         host.disconnectNow(handle, 0);
         forget(handle);
-        localDisconnects.add(peerId);
+        reportLocalDisconnect(peerId);
     }
 
     /** Removes a connection from the books; returns its id or 0 if it was not known. */

@@ -98,6 +98,14 @@ public final class Protocol {
         return clampWindow(bandwidth / WINDOW_SIZE_SCALE * MINIMUM_WINDOW_SIZE);
     }
 
+    /**
+     * The window for a connection whose ends allow {@code oneEnd} and {@code otherEnd} bytes/s
+     * (0: unlimited): the lower limit decides; with one end unlimited, the other does.
+     */
+    public static int windowFor(long oneEnd, long otherEnd) {
+        return windowFor(oneEnd == 0 || otherEnd == 0 ? Math.max(oneEnd, otherEnd) : Math.min(oneEnd, otherEnd));
+    }
+
     /** Clamps a window to 4096..65536. */
     public static int clampWindow(long window) {
         return (int) Math.max(MINIMUM_WINDOW_SIZE, Math.min(MAXIMUM_WINDOW_SIZE, window));
