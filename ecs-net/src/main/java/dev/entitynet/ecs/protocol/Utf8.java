@@ -1,6 +1,7 @@
 package dev.entitynet.ecs.protocol;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
 
 /** Allocation-free UTF-8 for strings on the wire (Chronicle's helpers use stop-bit lengths we do not want). */
 public final class Utf8 {
@@ -9,29 +10,79 @@ public final class Utf8 {
 
     /** Writes {@code text} as UTF-8 at the write position; returns the byte count. Lone surrogates become '?'. */
     public static int write(CharSequence text, Bytes<?> out) {
-        long start = out.writePosition();
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                out.writeUnsignedByte(c);
-            } else if (c < 0x800) {
-                out.writeUnsignedByte(0xC0 | (c >> 6));
-                out.writeUnsignedByte(0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, text.charAt(++i));
-                out.writeUnsignedByte(0xF0 | (cp >> 18));
-                out.writeUnsignedByte(0x80 | ((cp >> 12) & 0x3F));
-                out.writeUnsignedByte(0x80 | ((cp >> 6) & 0x3F));
-                out.writeUnsignedByte(0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                out.writeUnsignedByte('?');
-            } else {
-                out.writeUnsignedByte(0xE0 | (c >> 12));
-                out.writeUnsignedByte(0x80 | ((c >> 6) & 0x3F));
-                out.writeUnsignedByte(0x80 | (c & 0x3F));
+        long at = out.writePosition();
+        out.ensureCapacity(at + 3L * text.length()); // a UTF-16 char takes at most 3 bytes (a pair 4)
+        int length = encode(text, out, at, Integer.MAX_VALUE);
+        out.writeSkip(length);
+        return length;
+    }
+
+    /**
+     * Encodes {@code s} at absolute {@code offset}; lone surrogates become '?'.
+     *
+     * @return the number of bytes written, or -1 when they would exceed {@code maxBytes}
+     */
+    public static int encode(CharSequence s, BytesStore<?, ?> out, long offset, int maxBytes) {
+        int n = 0;
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            int cp = codePointAt(s, i);
+            if (cp > 0xFFFF) {
+                i++;
             }
+            int need = encodedLength(cp);
+            if (n + need > maxBytes) {
+                return -1;
+            }
+            long at = offset + n;
+            switch (need) {
+                case 1 -> out.writeByte(at, (byte) cp);
+                case 2 -> {
+                    out.writeByte(at, (byte) (0xC0 | cp >>> 6));
+                    out.writeByte(at + 1, (byte) (0x80 | cp & 0x3F));
+                }
+                case 3 -> {
+                    out.writeByte(at, (byte) (0xE0 | cp >>> 12));
+                    out.writeByte(at + 1, (byte) (0x80 | cp >>> 6 & 0x3F));
+                    out.writeByte(at + 2, (byte) (0x80 | cp & 0x3F));
+                }
+                default -> {
+                    out.writeByte(at, (byte) (0xF0 | cp >>> 18));
+                    out.writeByte(at + 1, (byte) (0x80 | cp >>> 12 & 0x3F));
+                    out.writeByte(at + 2, (byte) (0x80 | cp >>> 6 & 0x3F));
+                    out.writeByte(at + 3, (byte) (0x80 | cp & 0x3F));
+                }
+            }
+            n += need;
         }
-        return (int) (out.writePosition() - start);
+        return n;
+    }
+
+    /** The number of bytes {@link #encode} writes for {@code s}, without writing them. */
+    public static int encodedLength(CharSequence s) {
+        int n = 0;
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            int cp = codePointAt(s, i);
+            if (cp > 0xFFFF) {
+                i++;
+            }
+            n += encodedLength(cp);
+        }
+        return n;
+    }
+
+    /** The code point at {@code i}: a surrogate pair joined, a lone surrogate as '?'. */
+    private static int codePointAt(CharSequence s, int i) {
+        char ch = s.charAt(i);
+        if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            return Character.toCodePoint(ch, s.charAt(i + 1));
+        }
+        return Character.isSurrogate(ch) ? '?' : ch;
+    }
+
+    private static int encodedLength(int cp) {
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     }
 
     /** Whether {@code length} bytes at absolute {@code offset} are well-formed UTF-8 (no overlongs, no surrogates). */

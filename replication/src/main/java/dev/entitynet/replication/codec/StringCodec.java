@@ -1,5 +1,6 @@
 package dev.entitynet.replication.codec;
 
+import dev.entitynet.ecs.protocol.Utf8;
 import dev.entitynet.replication.codec.Accessors.TextGetter;
 import dev.entitynet.replication.codec.Accessors.TextSetter;
 import java.nio.charset.StandardCharsets;

@@ -12,7 +12,7 @@ import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.ecs.path.NetName;
 import dev.entitynet.replication.ReplicationStats;
 import dev.entitynet.replication.ReplicationStats.Counter;
-import dev.entitynet.replication.codec.Utf8;
+import dev.entitynet.ecs.protocol.Utf8;
 import dev.entitynet.replication.packet.VarInt;
 import dev.entitynet.replication.sync.Synchronizer;
 import dev.entitynet.replication.visibility.Audience;

@@ -63,7 +63,6 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     /** Entities synchronized by path (no spawn): present on every peer, addressed by path-cache id. */
     private final IntOpenHashSet pathSynchronized = new IntOpenHashSet();
     private final IntArrayList candidates = new IntArrayList();
-    private final IntArrayList joined = new IntArrayList();
     private Audience audience;
 
     /** Wires the synchronizer side; {@code tracking} applies to every snapshot group. */
@@ -181,11 +180,9 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
      * ON_CHANGE values (spawned entities carry theirs in the spawn).
      */
     public void peerAdded(int peerId) {
-        joined.clear();
-        joined.add(peerId);
         for (IntIterator it = pathSynchronized.iterator(); it.hasNext(); ) {
             int entity = it.nextInt();
-            announcePath(entity, joined);
+            multiplayer.pathCacheIdFor(peerId, entity);
             Synchronizer sync = synchronizers.get(entity);
             groupsByConfig.get(sync.config).markAllChanged(entity);
         }
@@ -500,7 +497,6 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     /** A peer left: forget its sync stream. */
     public void peerRemoved(int peerId) {
         sequences.forget(peerId);
-        joined.clear();
         fanout.peerRemoved(peerId);
     }
 
