@@ -3,7 +3,6 @@ package dev.entitynet.ecs.path;
 import dev.entitynet.ecs.guard.Violation;
 import dev.entitynet.ecs.protocol.Command;
 import dev.entitynet.ecs.protocol.PathField;
-import dev.entitynet.ecs.protocol.Utf8;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.TransferMode;
 import net.openhft.chronicle.bytes.Bytes;
@@ -58,12 +57,9 @@ public final class PathExchange {
             return Violation.MALFORMED;
         }
         int id = in.readInt();
-        int length = in.readUnsignedShort();
-        if (length != in.readRemaining() || length > Command.MAX_PATH_BYTES || !Utf8.isValid(in, in.readPosition(), length)) {
+        if (!PathField.read(in, pathText) || in.readRemaining() != 0) {
             return Violation.MALFORMED;
         }
-        pathText.setLength(0);
-        Utf8.read(in, in.readPosition(), length, pathText);
         int rootEntity = root.resolve();
         int entity = rootEntity < EntityPaths.NO_PARENT ? -1 : paths.resolveFrom(rootEntity, pathText);
         boolean resolved = entity >= 0;

@@ -22,4 +22,23 @@ public final class PathField {
         }
         out.writeUnsignedShort(lengthAt, length);
     }
+
+    /**
+     * Reads the field at {@code in}'s read position into {@code out} (replacing its contents) and
+     * moves past it; false, with {@code out} and the position undefined, when the field is
+     * malformed: truncated, longer than {@link Command#MAX_PATH_BYTES} or not valid UTF-8.
+     */
+    public static boolean read(Bytes<?> in, StringBuilder out) {
+        if (in.readRemaining() < 2) {
+            return false;
+        }
+        int length = in.readUnsignedShort();
+        if (length > in.readRemaining() || length > Command.MAX_PATH_BYTES || !Utf8.isValid(in, in.readPosition(), length)) {
+            return false;
+        }
+        out.setLength(0);
+        Utf8.read(in, in.readPosition(), length, out);
+        in.readSkip(length);
+        return true;
+    }
 }

@@ -4,7 +4,6 @@ import dev.entitynet.ecs.guard.Violation;
 import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.ecs.protocol.Command;
 import dev.entitynet.ecs.protocol.PathField;
-import dev.entitynet.ecs.protocol.Utf8;
 import dev.entitynet.transport.PeerIds;
 import dev.entitynet.transport.SendResult;
 import it.unimi.dsi.fastutil.ints.IntList;
@@ -197,16 +196,9 @@ public final class RpcInterface {
         int width = (commandByte >> 4) & 3;
         int entity;
         if (width == WIDTH_INLINE_PATH) {
-            if (in.readRemaining() < 2) {
+            if (!PathField.read(in, pathText)) {
                 return Violation.MALFORMED;
             }
-            int length = in.readUnsignedShort();
-            if (length > in.readRemaining() || length > Command.MAX_PATH_BYTES || !Utf8.isValid(in, in.readPosition(), length)) {
-                return Violation.MALFORMED;
-            }
-            pathText.setLength(0);
-            Utf8.read(in, in.readPosition(), length, pathText);
-            in.readSkip(length);
             int root = host.rootEntity();
             entity = root < EntityPaths.NO_PARENT ? -1 : host.paths().resolveFrom(root, pathText);
         } else {
