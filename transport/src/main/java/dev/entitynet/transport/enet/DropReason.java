@@ -46,6 +46,24 @@ public enum DropReason {
     CONNECT_HALF_OPEN_LIMIT,
     /** A retransmitted CONNECT for a handshake already under way (not an error, just ignored). */
     CONNECT_RETRANSMISSION,
+    /** A datagram beyond the peer's incoming byte or command rate (maxIncoming...PerSecondPerPeer), dropped before parsing. */
+    RATE_LIMITED,
+    /** A reliable command that would exceed the peer's out-of-order cap; left unacknowledged so the sender retries. */
+    OUT_OF_ORDER_LIMIT,
+    /** Received data that would exceed the host-wide maxBufferedBytes budget. */
+    BUFFER_BUDGET,
+    /** A CONNECT from an IP address that already has maxHalfOpenPerAddress handshakes in progress. */
+    CONNECT_ADDRESS_LIMIT,
+    /** A handshake whose ACK came from an IP address that already has maxPeersPerAddress connected peers. */
+    PEERS_PER_ADDRESS_LIMIT,
+    /** A handshake in progress evicted, oldest first, to make room for a newer one. */
+    HALF_OPEN_EVICTED,
+    /** A datagram to a handshake in progress that does not echo the server's nonce (a blind spoofer's guess). */
+    BAD_HANDSHAKE_ECHO,
+    /** Commands that followed CONNECT in the same datagram (ignored: the address is not proven yet). */
+    COMMANDS_AFTER_CONNECT,
+    /** A local send refused because the peer's outgoing queue holds maxQueuedBytesPerPeer. */
+    QUEUE_FULL,
     /** Acknowledgements waiting to be sent to one peer reached their cap. */
     ACK_QUEUE_FULL,
     /**
