@@ -60,6 +60,8 @@ public enum DropReason {
     HALF_OPEN_EVICTED,
     /** A datagram to a handshake in progress that does not echo the server's nonce (a blind spoofer's guess). */
     BAD_HANDSHAKE_ECHO,
+    /** A VERIFY_CONNECT not sent (again) because the unproven address has not sent as many bytes as it would take. */
+    REPLY_CREDIT,
     /** Commands that followed CONNECT in the same datagram (ignored: the address is not proven yet). */
     COMMANDS_AFTER_CONNECT,
     /** A local send refused because the peer's outgoing queue holds maxQueuedBytesPerPeer. */

@@ -42,9 +42,28 @@ public final class EnetEngine implements AutoCloseable {
         return host.connect(endpoint, channelCount, data, nowMillis);
     }
 
-    /** Queues a packet; the bytes are copied. Returns false (and counts) when it cannot be queued. */
+    /**
+     * Queues a packet; the bytes are copied. Returns false (and counts) when it cannot be queued:
+     * no connection, a bad channel, too large, or the peer's outgoing queue would pass
+     * {@link EnetConfig#maxQueuedBytesPerPeer()} ({@link DropReason#QUEUE_FULL}; see {@link #queuedBytes}).
+     */
     public boolean send(int peerId, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
         return host.send(peerId, channel, flags, data, offset, length);
+    }
+
+    /** Bytes queued to {@code peerId} and not yet acknowledged (commands queued, in flight or waiting for retransmission). */
+    public long queuedBytes(int peerId) {
+        return host.queuedBytes(peerId);
+    }
+
+    /** The id {@code peerId}'s remote assigned us for our headers (0xFFF before its handshake answer). */
+    public int outgoingPeerId(int peerId) {
+        return host.outgoingPeerId(peerId);
+    }
+
+    /** The session id we put in our headers to {@code peerId}. */
+    public int outgoingSessionId(int peerId) {
+        return host.outgoingSessionId(peerId);
     }
 
     /** Graceful disconnect (enet_peer_disconnect). */
@@ -132,7 +151,7 @@ public final class EnetEngine implements AutoCloseable {
         return host.isActive(peerId);
     }
 
-    /** Server-side handshakes in progress (VERIFY_CONNECT sent, not yet acknowledged). */
+    /** Server-side handshakes in progress (VERIFY_CONNECT sent, the client's address not yet proven); they hold no slot. */
     public int halfOpenConnections() {
         return host.halfOpenConnections();
     }

@@ -28,10 +28,18 @@ public final class Host {
     final CommandPool pool = new CommandPool();
     final EventQueue events = new EventQueue();
     final FarewellBuffer farewells = new FarewellBuffer();
+    /**
+     * Who owns each wire peer id (the id a remote puts in its headers): 0 = nobody, slot + 1 = a
+     * peer, -(record + 1) = a handshake in progress. Ids are drawn at random so a blind spoofer
+     * cannot guess them.
+     */
+    private final int[] wireOwners = new int[Protocol.MAXIMUM_PEER_ID];
+    private final SipHash prf;
+    private long randomCounter;
     private final Sender sender;
     private final Receiver receiver;
+    final ServerHandshake handshake;
     private final BandwidthThrottle bandwidthThrottle;
-    private int connectIdSeed;
     private boolean closed;
     private Throwable lastInternalError;
 
@@ -39,7 +47,6 @@ public final class Host {
     long now;
     int connectedPeers;
     int bandwidthLimitedPeers;
-    int halfOpenPeers;
     boolean recalculateBandwidthLimits;
     long bandwidthThrottleEpoch = Peer.NEVER;
 
@@ -50,8 +57,9 @@ public final class Host {
             peers[i] = new Peer(i);
             peers[i].resetTimingAndLimits(config.mtu());
         }
-        this.connectIdSeed = new SplittableRandom(seed).nextInt();
+        this.prf = new SipHash(seed, new SplittableRandom(seed).nextLong());
         this.sender = new Sender(this);
+        this.handshake = new ServerHandshake(this);
         this.receiver = new Receiver(this);
         this.bandwidthThrottle = new BandwidthThrottle(this);
     }
@@ -125,31 +133,24 @@ public final class Host {
         requireOpen();
         now = nowMillis;
         Peer peer = lowestFreeSlot();
-        if (peer == null) {
+        int wireId = unusedWireId();
+        if (peer == null || wireId < 0) {
             return -1;
         }
         int channels = Math.max(Protocol.MINIMUM_CHANNEL_COUNT, Math.min(Protocol.MAXIMUM_CHANNEL_COUNT, channelCount));
         peer.openChannels(channels);
         changeState(peer, PeerState.CONNECTING);
+        bindWireToPeer(wireId, peer);
+        peer.incomingRate.reset(config, now);
         peer.endpoint = endpoint;
-        peer.connectId = ++connectIdSeed;
+        peer.connectId = (int) randomBits();
         peer.windowSize = Protocol.windowFor(config.outgoingBandwidth());
         OutgoingCommand c = pool.acquireOutgoing();
         c.begin(Protocol.CONNECT | Protocol.FLAG_ACKNOWLEDGE, Protocol.SYSTEM_CHANNEL, Protocol.commandSize(Protocol.CONNECT), 0);
-        byte[] b = c.bytes;
-        Wire.put16(b, 4, peer.incomingPeerId);
-        Wire.put8(b, 6, peer.incomingSessionId);
-        Wire.put8(b, 7, peer.outgoingSessionId);
-        Wire.put32(b, 8, peer.mtu);
-        Wire.put32(b, 12, peer.windowSize);
-        Wire.put32(b, 16, channels);
-        Wire.put32(b, 20, config.incomingBandwidth());
-        Wire.put32(b, 24, config.outgoingBandwidth());
-        Wire.put32(b, 28, peer.packetThrottleInterval);
-        Wire.put32(b, 32, peer.packetThrottleAcceleration);
-        Wire.put32(b, 36, peer.packetThrottleDeceleration);
-        Wire.put32(b, 40, peer.connectId);
-        Wire.put32(b, 44, data);
+        HandshakeFields.write(c.bytes, 0, wireId, peer.incomingSessionId, peer.outgoingSessionId, peer.mtu, peer.windowSize,
+                channels, config.incomingBandwidth(), config.outgoingBandwidth(), peer.packetThrottleInterval,
+                peer.packetThrottleAcceleration, peer.packetThrottleDeceleration, peer.connectId);
+        Wire.put32(c.bytes, HandshakeFields.DATA, data);
         queueOutgoing(peer, c);
         return peer.incomingPeerId;
     }
@@ -160,6 +161,10 @@ public final class Host {
         if (peer == null || peer.state != PeerState.CONNECTED || channelId < 0 || channelId >= peer.channelCount
                 || length < 0 || length > config.maxPacketSize()) {
             stats.countDrop(DropReason.SEND_REFUSED);
+            return false;
+        }
+        if (!canQueue(peer, length)) {
+            stats.countDrop(DropReason.QUEUE_FULL);
             return false;
         }
         Channel channel = peer.channels[channelId];
@@ -220,6 +225,16 @@ public final class Host {
         }
         stats.countPacketSent();
         return true;
+    }
+
+    /** Whether a packet of {@code length} bytes fits in the peer's outgoing queue now (maxQueuedBytesPerPeer). */
+    boolean canQueue(Peer peer, int length) {
+        return peer.queuedBytes + length <= config.maxQueuedBytesPerPeer();
+    }
+
+    /** Bytes queued to {@code peerId}, in flight or waiting for retransmission. */
+    public long queuedBytes(int peerId) {
+        return requirePeer(peerId).queuedBytes;
     }
 
     /** enet_peer_disconnect. */
@@ -348,7 +363,17 @@ public final class Host {
     }
 
     public int halfOpenConnections() {
-        return halfOpenPeers;
+        return handshake.halfOpen();
+    }
+
+    /** The id the remote gave us for its headers (0xFFF until the handshake says). */
+    public int outgoingPeerId(int peerId) {
+        return requirePeer(peerId).outgoingPeerId;
+    }
+
+    /** The session id we put in our headers to {@code peerId}. */
+    public int outgoingSessionId(int peerId) {
+        return requirePeer(peerId).outgoingSessionId;
     }
 
     public int outgoingCommandsInUse() {
@@ -422,6 +447,71 @@ public final class Host {
         return null;
     }
 
+    // ---------------------------------------------------------------- wire ids, addresses, randomness
+
+    /** 64 unpredictable bits (SipHash of a counter under the seed-derived key). */
+    long randomBits() {
+        return prf.hash(randomCounter++, 0x656e65742d726e67L);
+    }
+
+    /** A random wire id nobody uses, or -1 when all 4095 are taken. */
+    int unusedWireId() {
+        long bits = randomBits();
+        for (int attempt = 0; attempt < 5; attempt++, bits >>>= 12) {
+            int id = (int) (bits & 0xFFF);
+            if (id < wireOwners.length && wireOwners[id] == 0) {
+                return id;
+            }
+        }
+        int start = (int) (bits % wireOwners.length);
+        for (int i = 0; i < wireOwners.length; i++) {
+            int id = (start + i) % wireOwners.length;
+            if (wireOwners[id] == 0) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    void bindWireToPeer(int wireId, Peer peer) {
+        wireOwners[wireId] = peer.incomingPeerId + 1;
+        peer.wireId = wireId;
+    }
+
+    void bindWireToHandshake(int wireId, int record) {
+        wireOwners[wireId] = -(record + 1);
+    }
+
+    void unbindWire(int wireId) {
+        wireOwners[wireId] = 0;
+    }
+
+    /** The owner of a wire id from a header: see {@link #wireOwners}. */
+    int wireOwner(int wireId) {
+        return wireId < wireOwners.length ? wireOwners[wireId] : 0;
+    }
+
+    /** The IPv4 address of a packed endpoint. */
+    static long addressOf(long endpoint) {
+        return endpoint >>> 16;
+    }
+
+    /** Slots in use by the IPv4 address {@code address}. */
+    int peersFromAddress(long address) {
+        int n = 0;
+        for (Peer peer : peers) {
+            if (peer.state != PeerState.DISCONNECTED && addressOf(peer.endpoint) == address) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Sends a datagram outside a service pass (handshake replies, farewells): it leaves on the next service call. */
+    void sendNow(long endpoint, BytesStore<?, ?> data, int length) {
+        farewells.send(endpoint, data, 0, length);
+    }
+
     /** Moves a peer to {@code next}, keeping the connected / half-open counts (enet_peer_on_connect/on_disconnect). */
     void changeState(Peer peer, int next) {
         int previous = peer.state;
@@ -439,17 +529,13 @@ public final class Host {
             }
             connectedPeers++;
         }
-        if (previous == PeerState.ACKNOWLEDGING_CONNECT && next != PeerState.ACKNOWLEDGING_CONNECT) {
-            halfOpenPeers--;
-        } else if (previous != PeerState.ACKNOWLEDGING_CONNECT && next == PeerState.ACKNOWLEDGING_CONNECT) {
-            halfOpenPeers++;
-        }
         peer.state = next;
     }
 
     /** Assigns sequence numbers and queues the command (enet_peer_setup_outgoing_command). */
     void queueOutgoing(Peer peer, OutgoingCommand c) {
         peer.outgoingDataTotal += c.length;
+        peer.queuedBytes += c.length;
         c.queueOrder = peer.nextQueueOrder++;
         if (c.channel == Protocol.SYSTEM_CHANNEL) {
             peer.outgoingReliableSequence = (peer.outgoingReliableSequence + 1) & 0xFFFF;
@@ -521,30 +607,38 @@ public final class Host {
 
     /** Finds and removes the acknowledged command; returns its command number or 0 (libenet's remove_sent_reliable_command). */
     int removeSentReliable(Peer peer, int sequence, int channelId) {
-        boolean wasSent = true;
+        OutgoingCommand c = findReliable(peer, sequence, channelId);
+        return c == null ? 0 : acknowledge(peer, c);
+    }
+
+    /** The sent (or sent and queued for retransmission) reliable command with this sequence and channel, or null. */
+    OutgoingCommand findReliable(Peer peer, int sequence, int channelId) {
         OutgoingCommand c = peer.sentReliable.first();
         while (c != null && !(c.reliableSequence == sequence && c.channel == channelId)) {
             c = peer.sentReliable.next(c);
         }
-        if (c == null) {
-            wasSent = false;
-            c = peer.outgoingReliable.first();
-            while (c != null) {
-                if (c.sendAttempts < 1) {
-                    return 0;
-                }
-                if (c.reliableSequence == sequence && c.channel == channelId) {
-                    break;
-                }
-                c = peer.outgoingReliable.next(c);
-            }
-            if (c == null) {
-                return 0;
-            }
+        if (c != null) {
+            return c;
         }
+        c = peer.outgoingReliable.first();
+        while (c != null) {
+            if (c.sendAttempts < 1) {
+                return null;
+            }
+            if (c.reliableSequence == sequence && c.channel == channelId) {
+                return c;
+            }
+            c = peer.outgoingReliable.next(c);
+        }
+        return null;
+    }
+
+    /** Removes an acknowledged command and frees its window; returns its command number. */
+    int acknowledge(Peer peer, OutgoingCommand c) {
+        int channelId = c.channel;
         if (channelId < peer.channelCount) {
             Channel channel = peer.channels[channelId];
-            int window = sequence / Protocol.RELIABLE_WINDOW_SIZE;
+            int window = c.reliableSequence / Protocol.RELIABLE_WINDOW_SIZE;
             if (channel.reliableWindows[window] > 0) {
                 if (--channel.reliableWindows[window] == 0) {
                     channel.usedReliableWindows &= ~(1 << window);
@@ -552,7 +646,7 @@ public final class Host {
             }
         }
         int number = c.number();
-        if (wasSent) {
+        if (c.owner == peer.sentReliable) {
             peer.sentReliable.remove(c);
             if (c.hasPacket) {
                 peer.reliableDataInTransit -= c.fragmentLength;
@@ -560,7 +654,7 @@ public final class Host {
         } else {
             peer.outgoingReliable.remove(c);
         }
-        pool.release(c);
+        releaseOutgoing(peer, c);
         peer.windowBlocked = false;
         OutgoingCommand first = peer.sentReliable.first();
         if (first != null) {
@@ -571,6 +665,7 @@ public final class Host {
 
     void notifyConnect(Peer peer, int eventData) {
         recalculateBandwidthLimits = true;
+        peer.incomingRate.reset(config, now);
         changeState(peer, PeerState.CONNECTED);
         events.add(EventQueue.CONNECTED, peer.incomingPeerId, peer.endpoint, eventData, null);
     }
@@ -596,6 +691,10 @@ public final class Host {
     /** enet_peer_reset: back to a free slot (session ids survive, as in libenet). */
     void resetPeer(Peer peer) {
         changeState(peer, PeerState.DISCONNECTED);
+        if (peer.wireId >= 0) {
+            unbindWire(peer.wireId);
+            peer.wireId = -1;
+        }
         resetQueues(peer);
         peer.resetTimingAndLimits(config.mtu());
         peer.waitingData = 0;
@@ -608,6 +707,7 @@ public final class Host {
         releaseAll(peer.sentReliable);
         releaseAll(peer.outgoingReliable);
         releaseAll(peer.outgoingUnreliable);
+        peer.queuedBytes = 0;
         for (int i = 0; i < peer.channelCount; i++) {
             Channel channel = peer.channels[i];
             dropAll(peer, channel.incomingReliable);
@@ -639,6 +739,12 @@ public final class Host {
         while ((c = list.poll()) != null) {
             dropIncoming(peer, c);
         }
+    }
+
+    /** Returns a command that left every queue to the pool, taking it off the peer's queued bytes. */
+    void releaseOutgoing(Peer peer, OutgoingCommand c) {
+        peer.queuedBytes -= c.length;
+        pool.release(c);
     }
 
     private void releaseAll(NodeList<OutgoingCommand> list) {

@@ -23,6 +23,8 @@ final class OutgoingCommand extends ListNode {
     /** When the command was queued, per peer: datagrams are written in this order (as libenet 1.3.18). */
     long queueOrder;
     long sentTime;
+    /** When the command first left: no acknowledgement of it can echo an earlier time. */
+    long firstSentTime;
     long roundTripTimeout;
     long roundTripTimeoutLimit;
 
@@ -45,6 +47,7 @@ final class OutgoingCommand extends ListNode {
         unreliableSequence = 0;
         sendAttempts = 0;
         sentTime = 0;
+        firstSentTime = 0;
         roundTripTimeout = 0;
         roundTripTimeoutLimit = 0;
     }

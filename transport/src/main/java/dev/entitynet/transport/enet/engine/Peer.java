@@ -6,10 +6,16 @@ import dev.entitynet.transport.enet.protocol.Protocol;
 final class Peer {
     /** "Never happened" for the millisecond timestamps below. */
     static final long NEVER = Long.MIN_VALUE / 4;
+    /** The longest round trip an ACK can claim; longer samples are forged or meaningless. */
+    static final int MAX_ROUND_TRIP_SAMPLE = 10_000;
+    /** The longest a retransmission timer may grow to, however large the estimates. */
+    static final long MAX_RETRANSMIT_TIMEOUT = 10_000;
     /** Acknowledgements waiting to be sent, packed by {@link #packAck}. */
     static final int MAX_QUEUED_ACKS = 16384;
 
     final int incomingPeerId;
+    /** The random id remotes put in their headers to reach this slot; -1 while free. */
+    int wireId = -1;
     int state = PeerState.DISCONNECTED;
     int outgoingPeerId = Protocol.MAXIMUM_PEER_ID;
     /** Session ids survive resets, as in libenet; 0xFF means "never used". */
@@ -60,6 +66,8 @@ final class Peer {
     final int[] unsequencedWindow = new int[Protocol.UNSEQUENCED_WINDOW_SIZE / 32];
 
     int reliableDataInTransit;
+    /** Bytes of commands queued, in flight or waiting for retransmission (capped by maxQueuedBytesPerPeer). */
+    long queuedBytes;
     int eventData;
     /** Delivered packets not yet polled by the application. */
     long waitingData;
@@ -73,6 +81,7 @@ final class Peer {
     /** Packet events queued before this sequence number no longer count in {@link #waitingData}. */
     long waitingCountedFrom;
 
+    final IncomingRate incomingRate = new IncomingRate();
     final LongQueue acknowledgements = new LongQueue();
     final NodeList<OutgoingCommand> outgoingReliable = new NodeList<>();
     final NodeList<OutgoingCommand> outgoingUnreliable = new NodeList<>();

@@ -5,8 +5,6 @@ import dev.entitynet.transport.enet.protocol.Protocol;
 import dev.entitynet.transport.enet.protocol.Wire;
 import net.openhft.chronicle.bytes.BytesStore;
 
-import java.util.zip.CRC32;
-
 /**
  * Validates one datagram and runs its commands (libenet's protocol_handle_incoming_commands): the
  * header checks, the control commands (handshake, ACK, DISCONNECT, PING, BANDWIDTH_LIMIT,
@@ -18,8 +16,9 @@ final class Receiver {
     private final DataReceiver data;
     /** The datagram being handled, copied so fields can be read (and the checksum patched) in place. */
     private final byte[] buffer = new byte[Protocol.MAXIMUM_DATAGRAM];
-    private final CRC32 crc = new CRC32();
+    private final Checksum checksum = new Checksum();
     private long source;
+    private int sentTime;
 
     Receiver(Host host) {
         this.host = host;
@@ -51,13 +50,23 @@ final class Receiver {
             drop(DropReason.DATAGRAM_TOO_SHORT);
             return;
         }
+        if ((word & Protocol.HEADER_FLAG_COMPRESSED) != 0) {
+            drop(DropReason.COMPRESSED);
+            return;
+        }
+        sentTime = hasSentTime ? Wire.u16(buffer, 2) : -1;
         Peer peer = null;
         if (peerId != Protocol.MAXIMUM_PEER_ID) {
-            if (peerId >= host.peers.length) {
+            int owner = host.wireOwner(peerId);
+            if (owner == 0) {
                 drop(DropReason.UNKNOWN_PEER);
                 return;
             }
-            peer = host.peers[peerId];
+            if (owner < 0) {
+                receiveForHandshake(-owner - 1, session, headerSize, checksumAt, length);
+                return;
+            }
+            peer = host.peers[owner - 1];
             if (peer.state == PeerState.DISCONNECTED || peer.state == PeerState.ZOMBIE) {
                 drop(DropReason.PEER_NOT_ACTIVE);
                 return;
@@ -70,22 +79,37 @@ final class Receiver {
                 drop(DropReason.SESSION_MISMATCH);
                 return;
             }
+            if (!peer.incomingRate.admit(length, host.now)) {
+                drop(DropReason.RATE_LIMITED);
+                return;
+            }
         }
-        if ((word & Protocol.HEADER_FLAG_COMPRESSED) != 0) {
-            drop(DropReason.COMPRESSED);
-            return;
-        }
-        if (host.config.checksum() && !checksumMatches(peer, checksumAt, length)) {
+        if (host.config.checksum() && !checksum.matches(buffer, length, checksumAt, peer != null ? peer.connectId : 0)) {
             drop(DropReason.CHECKSUM_MISMATCH);
             return;
         }
-        int sentTime = hasSentTime ? Wire.u16(buffer, 2) : -1;
-        handleCommands(peer, headerSize, length, sentTime);
+        handleCommands(peer, headerSize, length);
     }
 
-    private void handleCommands(Peer peer, int position, int length, int sentTime) {
+    /** A datagram to a handshake in progress: only the ACK that echoes the nonce gets further. */
+    private void receiveForHandshake(int record, int session, int headerSize, int checksumAt, int length) {
+        if (host.config.checksum() && !checksum.matches(buffer, length, checksumAt, host.handshake.connectIdOf(record))) {
+            drop(DropReason.CHECKSUM_MISMATCH);
+            return;
+        }
+        Peer peer = host.handshake.onDatagram(record, source, session, buffer, headerSize, length);
+        if (peer != null) {
+            handleCommands(peer, headerSize + Protocol.commandSize(Protocol.ACKNOWLEDGE), length);
+        }
+    }
+
+    private void handleCommands(Peer peer, int position, int length) {
         data.begin(length);
         while (position < length) {
+            if (peer != null && !peer.incomingRate.admitCommand()) {
+                drop(DropReason.RATE_LIMITED);
+                return;
+            }
             if (position + Protocol.COMMAND_HEADER_SIZE > length) {
                 drop(DropReason.MALFORMED_COMMAND);
                 return;
@@ -108,11 +132,11 @@ final class Receiver {
                 case Protocol.CONNECT -> {
                     if (peer != null) {
                         drop(DropReason.UNEXPECTED_COMMAND);
-                        next = -1;
                     } else {
-                        peer = handleConnect(at);
-                        next = peer == null ? -1 : end;
+                        handleConnect(at, end, length);
                     }
+                    // nothing after a CONNECT counts: the address is not proven yet
+                    return;
                 }
                 case Protocol.VERIFY_CONNECT -> next = handleVerifyConnect(peer, at, end);
                 case Protocol.DISCONNECT -> next = handleDisconnect(peer, commandByte, at, end);
@@ -142,7 +166,7 @@ final class Receiver {
     /** libenet's enet_peer_queue_acknowledgement, with its "not too far ahead" filter. */
     private void queueAcknowledgement(Peer peer, int number, int channelId, int sequence, int sentTime) {
         switch (peer.state) {
-            case PeerState.DISCONNECTING, PeerState.ACKNOWLEDGING_CONNECT, PeerState.DISCONNECTED, PeerState.ZOMBIE -> {
+            case PeerState.DISCONNECTING, PeerState.DISCONNECTED, PeerState.ZOMBIE -> {
                 return;
             }
             case PeerState.ACKNOWLEDGING_DISCONNECT -> {
@@ -180,16 +204,16 @@ final class Receiver {
             drop(DropReason.BAD_ACKNOWLEDGEMENT);
             return end;
         }
-        peer.sampleRoundTrip((int) Math.max(now - echoed, 1), now);
-        int number = host.removeSentReliable(peer, Wire.u16(buffer, at + 4), buffer[at + 1] & 0xFF);
+        OutgoingCommand acknowledged = host.findReliable(peer, Wire.u16(buffer, at + 4), buffer[at + 1] & 0xFF);
+        int number = 0;
+        if (acknowledged != null) {
+            // only an ACK of something we sent is a sign of life; its echo cannot predate our first
+            // transmission of that command, so a forged old echo cannot stretch the timeouts
+            long roundTrip = Math.min(now - echoed, now - acknowledged.firstSentTime);
+            peer.sampleRoundTrip((int) Math.max(1, Math.min(roundTrip, Peer.MAX_ROUND_TRIP_SAMPLE)), now);
+            number = host.acknowledge(peer, acknowledged);
+        }
         switch (peer.state) {
-            case PeerState.ACKNOWLEDGING_CONNECT -> {
-                if (number != Protocol.VERIFY_CONNECT) {
-                    drop(DropReason.BAD_ACKNOWLEDGEMENT);
-                    return -1;
-                }
-                host.notifyConnect(peer, peer.eventData);
-            }
             case PeerState.DISCONNECTING -> {
                 if (number != Protocol.DISCONNECT) {
                     drop(DropReason.BAD_ACKNOWLEDGEMENT);
@@ -208,84 +232,34 @@ final class Receiver {
         return end;
     }
 
-    /** Server side of the handshake: picks the lowest free slot and queues VERIFY_CONNECT. */
-    private Peer handleConnect(int at) {
-        long channelCount = Wire.u32(buffer, at + 16);
+    /**
+     * Server side of the handshake: a CONNECT from an address no connected peer uses with that
+     * connect id goes to {@link ServerHandshake}, which holds no slot until the address is proven.
+     */
+    private void handleConnect(int at, int end, int length) {
+        if (end < length) {
+            drop(DropReason.COMMANDS_AFTER_CONNECT);
+        }
+        long channelCount = Wire.u32(buffer, at + HandshakeFields.CHANNELS);
         if (channelCount < Protocol.MINIMUM_CHANNEL_COUNT || channelCount > Protocol.MAXIMUM_CHANNEL_COUNT) {
             drop(DropReason.CONNECT_BAD_CHANNEL_COUNT);
-            return null;
+            return;
         }
-        int connectId = Wire.i32(buffer, at + 40);
-        Peer free = null;
+        int connectId = Wire.i32(buffer, at + HandshakeFields.CONNECT_ID);
+        boolean freeSlot = false;
         for (Peer p : host.peers) {
             if (p.state == PeerState.DISCONNECTED) {
-                if (free == null) {
-                    free = p;
-                }
+                freeSlot = true;
             } else if (p.state != PeerState.CONNECTING && p.endpoint == source && p.connectId == connectId) {
                 drop(DropReason.CONNECT_RETRANSMISSION);
-                return null;
+                return;
             }
         }
-        if (free == null) {
+        if (!freeSlot) {
             drop(DropReason.CONNECT_NO_FREE_SLOT);
-            return null;
+            return;
         }
-        if (host.halfOpenPeers >= host.config.maxHalfOpenConnections()) {
-            drop(DropReason.CONNECT_HALF_OPEN_LIMIT);
-            return null;
-        }
-        Peer peer = free;
-        int channels = (int) Math.min(channelCount, host.config.channelLimit());
-        peer.openChannels(channels);
-        host.changeState(peer, PeerState.ACKNOWLEDGING_CONNECT);
-        peer.connectId = connectId;
-        peer.endpoint = source;
-        peer.outgoingPeerId = Wire.u16(buffer, at + 4) & Protocol.HEADER_PEER_ID_MASK;
-        peer.incomingBandwidth = Wire.u32(buffer, at + 20);
-        peer.outgoingBandwidth = Wire.u32(buffer, at + 24);
-        peer.packetThrottleInterval = Wire.u32(buffer, at + 28);
-        peer.packetThrottleAcceleration = Wire.u32(buffer, at + 32);
-        peer.packetThrottleDeceleration = Wire.u32(buffer, at + 36);
-        peer.eventData = Wire.i32(buffer, at + 44);
-
-        int requestedIncoming = Wire.u8(buffer, at + 6);
-        int incomingSession = ((requestedIncoming == 0xFF ? peer.outgoingSessionId : requestedIncoming) + 1) & 3;
-        if (incomingSession == peer.outgoingSessionId) {
-            incomingSession = (incomingSession + 1) & 3;
-        }
-        peer.outgoingSessionId = incomingSession;
-        int requestedOutgoing = Wire.u8(buffer, at + 7);
-        int outgoingSession = ((requestedOutgoing == 0xFF ? peer.incomingSessionId : requestedOutgoing) + 1) & 3;
-        if (outgoingSession == peer.incomingSessionId) {
-            outgoingSession = (outgoingSession + 1) & 3;
-        }
-        peer.incomingSessionId = outgoingSession;
-
-        // 1.3.18's rule (min with our MTU) so we never send datagrams above our own MTU
-        peer.mtu = Math.min(host.config.mtu(), Protocol.clampMtu(Wire.u32(buffer, at + 8)));
-        peer.windowSize = Protocol.windowFor(host.config.outgoingBandwidth(), peer.incomingBandwidth);
-        long offered = Protocol.windowFor(host.config.incomingBandwidth());
-        int window = Protocol.clampWindow(Math.min(offered, Wire.u32(buffer, at + 12)));
-
-        OutgoingCommand c = host.pool.acquireOutgoing();
-        c.begin(Protocol.VERIFY_CONNECT | Protocol.FLAG_ACKNOWLEDGE, Protocol.SYSTEM_CHANNEL,
-                Protocol.commandSize(Protocol.VERIFY_CONNECT), 0);
-        byte[] b = c.bytes;
-        Wire.put16(b, 4, peer.incomingPeerId);
-        Wire.put8(b, 6, incomingSession);
-        Wire.put8(b, 7, outgoingSession);
-        Wire.put32(b, 8, peer.mtu);
-        Wire.put32(b, 12, window);
-        Wire.put32(b, 16, channels);
-        Wire.put32(b, 20, host.config.incomingBandwidth());
-        Wire.put32(b, 24, host.config.outgoingBandwidth());
-        Wire.put32(b, 28, peer.packetThrottleInterval);
-        Wire.put32(b, 32, peer.packetThrottleAcceleration);
-        Wire.put32(b, 36, peer.packetThrottleDeceleration);
-        Wire.put32(b, 40, connectId);
-        host.queueOutgoing(peer, c);
-        return peer;
+        host.handshake.onConnect(source, buffer, at, length);
     }
 
     /** Client side of the handshake: checks VERIFY_CONNECT against our CONNECT and completes. */
@@ -376,14 +350,6 @@ final class Receiver {
             return false;
         }
         return true;
-    }
-
-    private boolean checksumMatches(Peer peer, int at, int length) {
-        long desired = Wire.u32(buffer, at);
-        Wire.put32(buffer, at, peer != null ? peer.connectId : 0);
-        crc.reset();
-        crc.update(buffer, 0, length);
-        return crc.getValue() == desired;
     }
 
     private void drop(DropReason reason) {

@@ -137,8 +137,11 @@ final class Sender {
                 peer.earliestTimeout = c.sentTime;
             }
             long silent = now - peer.earliestTimeout;
+            // the last clause holds whatever the peer acknowledged or claimed in between: a command
+            // unacknowledged for the timeout maximum ends the connection
             if (silent >= peer.timeoutMaximum
-                    || (c.roundTripTimeout >= c.roundTripTimeoutLimit && silent >= peer.timeoutMinimum)) {
+                    || (c.roundTripTimeout >= c.roundTripTimeoutLimit && silent >= peer.timeoutMinimum)
+                    || now - c.firstSentTime >= peer.timeoutMaximum) {
                 host.notifyDisconnect(peer);
                 return true;
             }
@@ -146,7 +149,9 @@ final class Sender {
                 peer.reliableDataInTransit -= c.fragmentLength;
             }
             host.stats.countRetransmission();
-            c.roundTripTimeout *= 2;
+            // doubled, but never past the moment the command has been unacknowledged for the timeout maximum
+            c.roundTripTimeout = Math.max(1, Math.min(Math.min(c.roundTripTimeout * 2, Peer.MAX_RETRANSMIT_TIMEOUT),
+                    c.firstSentTime + peer.timeoutMaximum - now));
             peer.sentReliable.remove(c);
             peer.outgoingReliable.insertAfter(insertAfter, c);
             insertAfter = c;
@@ -240,9 +245,12 @@ final class Sender {
                 channel.usedReliableWindows |= 1 << window;
                 channel.reliableWindows[window]++;
             }
+            if (c.sendAttempts < 1) {
+                c.firstSentTime = now;
+            }
             c.sendAttempts++;
             if (c.roundTripTimeout == 0) {
-                c.roundTripTimeout = peer.roundTripTime + 4L * peer.roundTripTimeVariance;
+                c.roundTripTimeout = Math.min(peer.roundTripTime + 4L * peer.roundTripTimeVariance, Peer.MAX_RETRANSMIT_TIMEOUT);
                 c.roundTripTimeoutLimit = peer.timeoutLimit * c.roundTripTimeout;
             }
             if (peer.sentReliable.isEmpty()) {
@@ -282,7 +290,7 @@ final class Sender {
                     // the whole packet goes: its later fragments follow it with fragmentOffset > 0
                     do {
                         peer.outgoingUnreliable.remove(c);
-                        host.pool.release(c);
+                        host.releaseOutgoing(peer, c);
                         c = next;
                         next = c == null ? null : peer.outgoingUnreliable.next(c);
                     } while (c != null && c.hasPacket && c.fragmentOffset > 0);
@@ -291,7 +299,7 @@ final class Sender {
             }
             append(c);
             peer.outgoingUnreliable.remove(c);
-            host.pool.release(c);
+            host.releaseOutgoing(peer, c);
             c = next;
         }
         return DONE;
@@ -304,7 +312,7 @@ final class Sender {
         } else {
             peer.outgoingUnreliable.remove(c);
         }
-        host.pool.release(c);
+        host.releaseOutgoing(peer, c);
         host.stats.countDrop(DropReason.INTERNAL_ERROR);
         return true;
     }

@@ -79,7 +79,7 @@ class LibEnetInteropTest {
         assertEquals(3, server.disconnects());
         assertEquals(3, server.connects());
         assertEquals(4242, server.lastConnectData(), "CONNECT data reached the Java server");
-        assertEquals(1200 + 600 + 400, server.echoed());
+        assertEquals(1200 + 600 + 400, server.echoed(), "Java server: " + host.engineStats());
     }
 
     @Test
