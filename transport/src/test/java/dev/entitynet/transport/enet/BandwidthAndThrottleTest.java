@@ -46,7 +46,7 @@ class BandwidthAndThrottleTest {
         try (EnginePair p = EnginePair.connected()) {
             assertEquals(65536, p.server.windowSize(0));
             // the client says it takes 100000 B/s: the server's window becomes 100000/65536*4096, clamped
-            p.toServer(hex(String.format("8000%04x 8aff0010 000186a0 00000000", p.now & 0xFFFF)));
+            p.toServer(hex(String.format("%04x%04x 8aff0010 000186a0 00000000", p.toServerWord() | 0x8000, p.now & 0xFFFF)));
             assertEquals(4096, p.server.windowSize(0));
             p.client.throttleConfigure(0, 1000, 4, 8);
             p.exchange();

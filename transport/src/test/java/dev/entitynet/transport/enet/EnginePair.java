@@ -5,7 +5,6 @@ import net.openhft.chronicle.bytes.BytesStore;
 import static dev.entitynet.transport.enet.Captured.feed;
 
 /** A client and a server engine connected by hand, without a network: for byte-level tests. */
-/** A client and a server engine connected by hand, without a network. */
 final class EnginePair implements AutoCloseable {
     static final long SERVER = Endpoints.of(0x7F000001, 7777);
     static final long CLIENT = Endpoints.of(0x7F000001, 50000);
@@ -66,6 +65,16 @@ final class EnginePair implements AutoCloseable {
             exchange();
             now += step - 1;
         }
+    }
+
+    /** The peer-id word (wire peer id and session bits) of the client's headers to the server. */
+    int toServerWord() {
+        return client.outgoingPeerId(0) | client.outgoingSessionId(0) << 12;
+    }
+
+    /** The peer-id word of the server's headers to the client. */
+    int toClientWord() {
+        return server.outgoingPeerId(0) | server.outgoingSessionId(0) << 12;
     }
 
     /** Feeds a hand-made datagram to the server as if the client had sent it. */

@@ -18,18 +18,41 @@ class WireFormatTest {
             + " | 00000000 | 00001388 | 00000002 | 00000002 | 11223344 | 00000000";
 
     @Test
-    void serverAnswersLibenetConnectWithTheReferenceVerifyConnect() {
+    void serverAnswersLibenetConnectWithTheReferenceVerifyConnectAndItsOwnNonce() {
         try (EnetEngine server = new EnetEngine(EnetConfig.defaults(), 1)) {
             Captured out = new Captured();
             feed(server, CLIENT, hex(LIBENET_CONNECT), 0x0431);
             server.service(0x0431, out);
-            assertEquals("80000431" + "83ff0001" + "0000" + "0000" + "00000578" + "00010000" + "00000002" + "00000000"
-                    + "00000000" + "00001388" + "00000002" + "00000002" + "11223344", out.only().hex());
+            // libenet answers "80000431 83ff0001 0000 0000" + the fields below: the same 48 bytes, except
+            // that header sent time, sequence number, peer id and sessions are unpredictable here
+            String h = out.only().hex();
+            assertEquals(48, out.only().bytes().length);
+            assertEquals(0x8000, Integer.parseInt(h.substring(0, 4), 16) & 0xCFFF, "addressed to the client's peer 0 with SENT_TIME");
+            assertEquals("83ff", h.substring(8, 12));
+            assertEquals("00000578" + "00010000" + "00000002" + "00000000" + "00000000" + "00001388" + "00000002" + "00000002"
+                    + "11223344", h.substring(24));
             assertEquals(CLIENT, out.only().endpoint());
             assertEquals(1, server.halfOpenConnections());
-            assertTrue(server.isActive(0));
+            assertTrue(!server.isActive(0), "no slot before the client proves its address");
             assertEquals(0, server.stats().droppedTotal());
         }
+    }
+
+    @Test
+    void nonceWireIdAndSessionsDifferBetweenHandshakesAndSeeds() {
+        java.util.Set<VerifyConnect> seen = new java.util.HashSet<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            try (EnetEngine server = new EnetEngine(EnetConfig.defaults(), seed)) {
+                for (int port = 1; port <= 5; port++) {
+                    Captured out = new Captured();
+                    feed(server, Endpoints.of(0x7F000001, port), hex(LIBENET_CONNECT), 100);
+                    server.service(100, out);
+                    seen.add(VerifyConnect.of(out.only().bytes()));
+                }
+            }
+        }
+        assertEquals(100, seen.size());
+        assertTrue(seen.stream().map(VerifyConnect::sessionFromClient).distinct().count() == 4, "all four sessions occur");
     }
 
     @Test
@@ -41,14 +64,16 @@ class WireFormatTest {
             byte[] connect = out.only().bytes();
             assertEquals(52, connect.length);
             String h = out.only().hex();
-            assertEquals("8fff03e8" + "82ff0001" + "0000" + "ffff" + "00000578" + "00010000" + "00000002" + "00000000"
-                    + "00000000" + "00001388" + "00000002" + "00000002", h.substring(0, 88));
+            assertEquals("8fff03e8" + "82ff0001", h.substring(0, 16));
+            String clientWireId = h.substring(16, 20);
+            assertEquals("ffff" + "00000578" + "00010000" + "00000002" + "00000000"
+                    + "00000000" + "00001388" + "00000002" + "00000002", h.substring(20, 88));
             assertEquals("01020304", h.substring(96));
             String connectId = h.substring(88, 96);
 
             // the server's VERIFY_CONNECT (as libenet would send it), with our connectID echoed
             out.clear();
-            feed(client, SERVER, hex("80000431 83ff0001 0005 0000 00000578 00010000 00000002 00000000 00000000"
+            feed(client, SERVER, hex("8" + clientWireId.substring(1) + "0431 83ff0001 0005 0000 00000578 00010000 00000002 00000000 00000000"
                     + " 00001388 00000002 00000002" + connectId), 1100);
             assertTrue(client.isConnected(0));
             client.service(1100, out);
@@ -64,8 +89,10 @@ class WireFormatTest {
     void verifyWithWrongConnectIdFailsTheAttempt() {
         try (EnetEngine client = new EnetEngine(EnetConfig.defaults(), 1)) {
             client.connect(SERVER, 2, 0, 0);
-            client.service(0, new Captured());
-            feed(client, SERVER, hex("80000010 83ff0001 0000 0000 00000578 00010000 00000002 00000000 00000000"
+            Captured connect = new Captured();
+            client.service(0, connect);
+            String clientWireId = connect.only().hex().substring(16, 20);
+            feed(client, SERVER, hex("8" + clientWireId.substring(1) + "0010 83ff0001 0000 0000 00000578 00010000 00000002 00000000 00000000"
                     + " 00001388 00000002 00000002 deadbeef"), 10);
             Recorder events = new Recorder();
             client.pollEvents(events);
@@ -83,7 +110,8 @@ class WireFormatTest {
         p.client.send(0, 0, 0, BytesStore.wrap(payload), 0, 3);
         p.client.service(p.now, p.clientOut);
         String unreliable = p.clientOut.only().hex();
-        assertEquals("0000" + "07000000" + "0001" + "0003" + "090807", unreliable);
+        String toServer = String.format("%04x", p.toServerWord());
+        assertEquals(toServer + "07000000" + "0001" + "0003" + "090807", unreliable);
         p.clientOut.clear();
 
         // reliable: SENT_TIME set, and the receiver's ACK (alone: 2-byte header) echoes it, same channel, seq twice
@@ -91,17 +119,17 @@ class WireFormatTest {
         p.client.send(0, 1, EnetPacketFlags.RELIABLE, BytesStore.wrap(payload), 0, 3);
         p.client.service(p.now, p.clientOut);
         String reliable = p.clientOut.only().hex();
-        assertEquals("8000" + sentTime + "86010001" + "0003" + "090807", reliable);
+        assertEquals(String.format("%04x", p.toServerWord() | 0x8000) + sentTime + "86010001" + "0003" + "090807", reliable);
         feed(p.server, EnginePair.CLIENT, p.clientOut.only().bytes(), p.now + 3);
         p.server.service(p.now + 3, p.serverOut);
-        assertEquals("0000" + "01010001" + "0001" + sentTime, p.serverOut.only().hex());
+        assertEquals(String.format("%04x", p.toClientWord()) + "01010001" + "0001" + sentTime, p.serverOut.only().hex());
     }
 
     @Test
     void ackFlaggedCommandWithoutSentTimeIsHandledButNotAckedAndEndsTheDatagram() {
         EnginePair p = EnginePair.connected();
         // SEND_RELIABLE ch0 seq1 "A", then SEND_RELIABLE ch0 seq2 "B", in a 2-byte-header datagram
-        feed(p.server, EnginePair.CLIENT, hex("0000 86000001 0001 41 86000002 0001 42"), p.now);
+        feed(p.server, EnginePair.CLIENT, hex(String.format("%04x", p.toServerWord()) + "86000001 0001 41 86000002 0001 42"), p.now);
         p.server.service(p.now, p.serverOut);
         Recorder events = new Recorder();
         p.server.pollEvents(events);
@@ -119,7 +147,7 @@ class WireFormatTest {
         int before = p.client.outgoingCommandsInUse();
         // echo a sent time 100 ms after now
         int future = (int) (p.now + 100) & 0xFFFF;
-        feed(p.client, EnginePair.SERVER, hex(String.format("0000 01000001 0001 %04x", future)), p.now);
+        feed(p.client, EnginePair.SERVER, hex(String.format("%04x 01000001 0001 %04x", p.toClientWord(), future)), p.now);
         assertEquals(before, p.client.outgoingCommandsInUse());
         assertEquals(1, p.client.stats().dropped(DropReason.BAD_ACKNOWLEDGEMENT));
     }

@@ -50,8 +50,16 @@ final class HalfOpenTable {
         connect = new byte[capacity * CONNECT_SIZE];
     }
 
-    int count() {
-        return count;
+    /** Records in use and not yet lapsed. */
+    int live(long now) {
+        if (count == 0) {
+            return 0;
+        }
+        int n = 0;
+        for (int r = 0; r < capacity; r++) {
+            n += isLive(r, now) ? 1 : 0;
+        }
+        return n;
     }
 
     boolean isLive(int record, long now) {

@@ -8,7 +8,7 @@ final class Peer {
     static final long NEVER = Long.MIN_VALUE / 4;
     /** The longest round trip an ACK can claim; longer samples are forged or meaningless. */
     static final int MAX_ROUND_TRIP_SAMPLE = 10_000;
-    /** The longest a retransmission timer may grow to, however large the estimates. */
+    /** The longest first retransmission timer, however large the estimates (it doubles from there). */
     static final long MAX_RETRANSMIT_TIMEOUT = 10_000;
     /** Acknowledgements waiting to be sent, packed by {@link #packAck}. */
     static final int MAX_QUEUED_ACKS = 16384;

@@ -150,8 +150,7 @@ final class Sender {
             }
             host.stats.countRetransmission();
             // doubled, but never past the moment the command has been unacknowledged for the timeout maximum
-            c.roundTripTimeout = Math.max(1, Math.min(Math.min(c.roundTripTimeout * 2, Peer.MAX_RETRANSMIT_TIMEOUT),
-                    c.firstSentTime + peer.timeoutMaximum - now));
+            c.roundTripTimeout = Math.max(1, Math.min(c.roundTripTimeout * 2, c.firstSentTime + peer.timeoutMaximum - now));
             peer.sentReliable.remove(c);
             peer.outgoingReliable.insertAfter(insertAfter, c);
             insertAfter = c;

@@ -40,7 +40,7 @@ final class ServerHandshake {
     }
 
     int halfOpen() {
-        return table.count();
+        return table.live(host.now);
     }
 
     /** The connect id of record {@code r}'s client (the checksum of its datagrams covers it). */
