@@ -22,6 +22,11 @@ public final class EnetEngine implements AutoCloseable {
         this.host = new Host(config, seed);
     }
 
+    /** The settings this engine runs with. */
+    public EnetConfig config() {
+        return host.config();
+    }
+
     /** Feeds one datagram received from {@code endpoint}. Never throws for bad input: drops and counts. */
     public void receive(long endpoint, BytesStore<?, ?> data, long offset, int length, long nowMillis) {
         host.receive(endpoint, data, offset, length, nowMillis);

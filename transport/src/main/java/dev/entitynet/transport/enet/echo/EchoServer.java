@@ -39,6 +39,7 @@ public final class EchoServer implements EnetEventListener {
     // Written only by the thread that handles events; published so another thread may watch them
     // (inline mode). The per-packet counter uses a release store, which is free on x86.
     private long echoed;
+    private volatile long refusedEchoes;
     private volatile long connects;
     private volatile long disconnects;
     private volatile int lastConnectData;
@@ -88,9 +89,14 @@ public final class EchoServer implements EnetEventListener {
             host.disconnect(peer, BYE_DATA);
             return;
         }
-        // Ring mode: the event loop keeps draining commands while this thread waits, so a full ring
-        // clears. Inline mode sends straight to the engine and is never pushed back.
+        // Ring mode: the event loop keeps draining commands and acknowledgements while this thread
+        // waits, so a full ring or queue clears. Inline mode runs on the loop itself: nothing can
+        // drain while it waits, so a peer whose queue is full (it acknowledges nothing) loses the echo.
         while (host.send(peer, channel, flags & ECHO_FLAGS, payload, payload.readPosition(), (int) length) == SendResult.BACK_PRESSURE) {
+            if (host.isInline()) {
+                refusedEchoes = refusedEchoes + 1;
+                return;
+            }
             LockSupport.parkNanos(20_000);
         }
         ECHOED.setRelease(this, echoed + 1);
@@ -104,6 +110,11 @@ public final class EchoServer implements EnetEventListener {
     /** Packets echoed so far. */
     public long echoed() {
         return (long) ECHOED.getAcquire(this);
+    }
+
+    /** Echoes not sent because the peer's outgoing queue was full (inline mode only; ring mode waits). */
+    public long refusedEchoes() {
+        return refusedEchoes;
     }
 
     /** Connections seen so far. */

@@ -323,6 +323,10 @@ public final class Host {
         requirePeer(peerId).pingInterval = millis > 0 ? millis : Protocol.PING_INTERVAL;
     }
 
+    public EnetConfig config() {
+        return config;
+    }
+
     public EnetEngineStats stats() {
         return stats;
     }

@@ -33,8 +33,11 @@ import java.util.concurrent.locks.LockSupport;
  * stay unique per connection even when ENet reuses the peer slot; a handle of a connection that
  * has ended is simply not live any more.
  *
- * <p>Sending never blocks: when the command ring is full, {@code send} returns
- * {@link SendResult#BACK_PRESSURE} and nothing is queued. Disconnect requests are never refused.
+ * <p>Sending never blocks: when the command ring is full, or the peer's outgoing queue would pass
+ * {@link EnetConfig#maxQueuedBytesPerPeer()} (a peer that acknowledges slowly or not at all),
+ * {@code send} returns {@link SendResult#BACK_PRESSURE} and nothing is queued. Off the event loop
+ * the queue is judged by what the loop last published; a send that still finds the queue full when
+ * it reaches the engine is counted in {@link #rejectedSends()}. Disconnect requests are never refused.
  *
  * <p><b>Inline mode</b> ({@link #create(EnetConfig, InetSocketAddress, EnetHostOptions, Function)}) is
  * for applications that want libenet's single-thread efficiency: there is no event ring and no
@@ -73,8 +76,9 @@ public final class EnetHost implements AutoCloseable {
                      Function<? super EnetHost, ? extends EnetEventListener> inline) {
         this.commandRing = new SpscRecordRing(options.commandRingBytes());
         this.events = new SpscRecordRing(options.eventRingBytes());
-        this.maxPacketSize = Math.min(config.maxPacketSize(), Math.min(commandRing.maxBodyLength() - HostRecords.SEND_PAYLOAD,
-                events.maxBodyLength() - HostRecords.RECEIVED_PAYLOAD));
+        // a packet larger than a peer's outgoing queue may hold could never be sent
+        this.maxPacketSize = Math.min(Math.min(config.maxPacketSize(), config.maxQueuedBytesPerPeer()),
+                Math.min(commandRing.maxBodyLength() - HostRecords.SEND_PAYLOAD, events.maxBodyLength() - HostRecords.RECEIVED_PAYLOAD));
         this.config = config.withMaxPacketSize(maxPacketSize);
         this.commands = new OverflowingRingWriter(commandRing);
         this.loop = new EngineLoop(new EnetEngine(this.config, options.seed()), this.config.peerLimit(), commandRing, events,
@@ -205,7 +209,8 @@ public final class EnetHost implements AutoCloseable {
      * the disconnect event follows, and {@link #rejectedSends()} counts the packet.
      *
      * @return SENT, NOT_CONNECTED when the peer is not (or no longer) connected, or BACK_PRESSURE
-     *     when the command ring is full (nothing queued; try again after a later service call)
+     *     when the command ring or the peer's outgoing queue is full (nothing queued; try again after
+     *     a later service call)
      * @throws IllegalArgumentException for a channel outside the peer's negotiated channels or a
      *     packet larger than {@link #maxPacketSize()}
      */
@@ -224,10 +229,17 @@ public final class EnetHost implements AutoCloseable {
                     + channels[slot] + " channels");
         }
         if (isInline()) {
-            loop.send(peer, channel, flags, data, offset, length);
-            return SendResult.SENT;
+            return loop.send(peer, channel, flags, data, offset, length) ? SendResult.SENT : backPressure();
+        }
+        if (loop.queuedBytes(slot) + length > config.maxQueuedBytesPerPeer()) {
+            return backPressure();
         }
         return enqueueSend(peer, channel, flags, data, offset, length);
+    }
+
+    private SendResult backPressure() {
+        backPressured++;
+        return SendResult.BACK_PRESSURE;
     }
 
     /** Inline mode, not on the loop: this thread cannot see the handle table, so the loop checks liveness. */
@@ -255,8 +267,7 @@ public final class EnetHost implements AutoCloseable {
         checkLength(length);
         checkChannel(channel);
         if (onLoop()) {
-            loop.send(HostRecords.BROADCAST_HANDLE, channel, flags, data, offset, length);
-            return SendResult.SENT;
+            return loop.send(HostRecords.BROADCAST_HANDLE, channel, flags, data, offset, length) ? SendResult.SENT : backPressure();
         }
         return enqueueSend(HostRecords.BROADCAST_HANDLE, channel, flags, data, offset, length);
     }
@@ -270,8 +281,7 @@ public final class EnetHost implements AutoCloseable {
     private SendResult enqueueSend(int handle, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
         long at = commands.tryClaim(HostRecords.SEND, HostRecords.SEND_PAYLOAD + length);
         if (at < 0) {
-            backPressured++;
-            return SendResult.BACK_PRESSURE;
+            return backPressure();
         }
         BytesStore<?, ?> target = commands.target();
         target.writeInt(at + HostRecords.SEND_HANDLE, handle);
@@ -579,7 +589,7 @@ public final class EnetHost implements AutoCloseable {
         return lastListenerFailure;
     }
 
-    /** Sends refused with BACK_PRESSURE because the command ring was full. */
+    /** Sends refused with BACK_PRESSURE (the command ring or the peer's outgoing queue was full). */
     public long backPressuredSends() {
         return backPressured;
     }

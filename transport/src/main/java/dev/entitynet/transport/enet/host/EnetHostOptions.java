@@ -12,7 +12,9 @@ import dev.entitynet.transport.enet.netty.UdpSocketOptions;
  *     larger than half of it is impossible
  * @param eventRingBytes off-heap ring from the event loop to the caller (power of two); a received
  *     packet larger than half of it is impossible
- * @param seed seeds the engine's connect ids
+ * @param seed keys the engine's unpredictable values (connect ids, wire peer ids, sessions, handshake
+ *     nonces); the default comes from {@link java.security.SecureRandom}, a fixed one makes runs repeatable
+ *     and the values guessable, so use one only in tests
  */
 public record EnetHostOptions(UdpSocketOptions socket, int tickMicros, int commandRingBytes, int eventRingBytes, long seed) {
     /** Validates the options. */
@@ -26,7 +28,7 @@ public record EnetHostOptions(UdpSocketOptions socket, int tickMicros, int comma
 
     /** Default socket, 1 ms ticks, 8 MiB rings each way (packets up to about 4 MiB), a random seed. */
     public static EnetHostOptions defaults() {
-        return new EnetHostOptions(UdpSocketOptions.defaults(), 1000, 8 << 20, 8 << 20, System.nanoTime());
+        return new EnetHostOptions(UdpSocketOptions.defaults(), 1000, 8 << 20, 8 << 20, new java.security.SecureRandom().nextLong());
     }
 
     /** These options with NIO forced instead of epoll. */

@@ -13,6 +13,7 @@ import net.openhft.chronicle.bytes.BytesStore;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,6 +42,14 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     private final long startNanos = System.nanoTime();
     private final int[] generation = new int[PeerHandles.SLOTS];
     private final boolean[] active = new boolean[PeerHandles.SLOTS];
+    /**
+     * Each slot's queued bytes as the engine last reported them, for callers on other threads that
+     * must answer BACK_PRESSURE without touching the engine. Refreshed after every send and, for
+     * slots above half their cap, after every service pass, so the value falls as acks arrive.
+     */
+    private final AtomicLongArray queuedBytes = new AtomicLongArray(PeerHandles.SLOTS);
+    private final boolean[] watchedQueue = new boolean[PeerHandles.SLOTS];
+    private final long queueCap;
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private final Runnable wakeTask = this::wake;
     private UdpSocket socket;
@@ -66,6 +75,7 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         this.commands = commands;
         this.events = new OverflowingRingWriter(eventRing);
         this.inline = inline;
+        this.queueCap = engine.config().maxQueuedBytesPerPeer();
     }
 
     /** Starts ticking on the socket's loop. Called once, from the constructing thread. */
@@ -136,7 +146,27 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         }
         engine.service(nowMillis(), socket);
         socket.flush();
+        refreshWatchedQueues();
         publishEvents();
+    }
+
+    /** What {@code slot}'s outgoing queue held at the loop's last look (any thread). */
+    long queuedBytes(int slot) {
+        return queuedBytes.getAcquire(slot);
+    }
+
+    private void publishQueued(int slot) {
+        long bytes = engine.queuedBytes(slot);
+        queuedBytes.setRelease(slot, bytes);
+        watchedQueue[slot] = bytes > queueCap / 2;
+    }
+
+    private void refreshWatchedQueues() {
+        for (int slot = 0; slot < slots; slot++) {
+            if (watchedQueue[slot]) {
+                publishQueued(slot);
+            }
+        }
     }
 
     /** Starts an outgoing connection after every command sent before it; returns its handle or -1. */
@@ -216,21 +246,32 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
                 memory.readInt(at + HostRecords.SEND_FLAGS), memory, at + HostRecords.SEND_PAYLOAD, bodyLength - HostRecords.SEND_PAYLOAD);
     }
 
-    /** Queues a packet to {@code handle}'s connection (or every connected peer for BROADCAST_HANDLE). */
-    void send(int handle, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
+    /**
+     * Queues a packet to {@code handle}'s connection (or every connected peer for BROADCAST_HANDLE);
+     * false when the engine refused it for some peer (its outgoing queue is full: the caller has
+     * checked everything else).
+     */
+    boolean send(int handle, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
         if (handle == HostRecords.BROADCAST_HANDLE) {
+            boolean queued = true;
             for (int slot = 0; slot < slots; slot++) {
-                if (active[slot] && engine.isConnected(slot) && channel < engine.channelCount(slot)
-                        && !engine.send(slot, channel, flags, data, offset, length)) {
-                    rejectedSends++;
+                if (active[slot] && engine.isConnected(slot) && channel < engine.channelCount(slot)) {
+                    queued &= sendTo(slot, channel, flags, data, offset, length);
                 }
             }
-            return;
+            return queued;
         }
         int slot = liveSlot(handle);
-        if (slot >= 0 && !engine.send(slot, channel, flags, data, offset, length)) {
+        return slot < 0 || sendTo(slot, channel, flags, data, offset, length);
+    }
+
+    private boolean sendTo(int slot, int channel, int flags, BytesStore<?, ?> data, long offset, int length) {
+        boolean queued = engine.send(slot, channel, flags, data, offset, length);
+        if (!queued) {
             rejectedSends++;
         }
+        publishQueued(slot);
+        return queued;
     }
 
     private void executeTimeout(BytesStore<?, Void> memory, long at) {
