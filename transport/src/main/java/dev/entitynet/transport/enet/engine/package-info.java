@@ -15,8 +15,21 @@
  *     never sends datagrams above its own MTU.</li>
  * <li>Zero-length fragments and totalLength &lt; fragmentCount are rejected (libenet master), as are
  *     datagrams above 4096 bytes (dropped, not an error as in 1.3.17).</li>
- * <li>Half-open handshakes are capped ({@code maxHalfOpenConnections}); fragment groups are charged
- *     their totalLength against {@code maxReassemblyBytesPerPeer} when the first fragment arrives,
+ * <li>The server's handshake proves the client's address before anything else ({@link
+ *     dev.entitynet.transport.enet.engine.ServerHandshake}): a CONNECT gets a small record, not a
+ *     slot, and one VERIFY_CONNECT no larger than the CONNECT, never retransmitted; its reliable
+ *     sequence number and its datagram's sent time carry a 32-bit nonce that the client's ACK
+ *     echoes, and the wire peer id (no longer the slot index) and both session ids are random.
+ *     Stock libenet clients accept all of this (they take peer id and sessions from
+ *     VERIFY_CONNECT, acknowledge whatever sequence number it has, echo the header time, and
+ *     retransmit CONNECT when no answer comes). Commands after a CONNECT in the same datagram are
+ *     ignored. Handshakes are capped in total and per IP address, connected peers per IP address.</li>
+ * <li>An ACK counts (RTT sample, sign of life) only when it acknowledges something we sent; its
+ *     RTT sample is at most the time since that command first left, and at most 10 s; a command
+ *     unacknowledged for the timeout maximum ends the connection whatever else arrives. Each
+ *     peer's outgoing queue is capped ({@code maxQueuedBytesPerPeer}), and each peer's incoming
+ *     bytes and commands per second ({@code maxIncoming...PerSecondPerPeer}).</li>
+ * <li>Fragment groups are charged their totalLength against {@code maxReassemblyBytesPerPeer} when the first fragment arrives,
  *     so a fragmented packet above that cap cannot be received; queued acknowledgements per peer are
  *     capped.</li>
  * <li>Unsequenced packets are delivered at once; libenet can hold them behind unreliable packets
