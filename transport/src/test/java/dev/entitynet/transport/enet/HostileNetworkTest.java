@@ -57,20 +57,13 @@ class HostileNetworkTest {
                     client.connect(SERVER, 2, 0, now);
                     clientStart = now;
                 }
-                clientOut.clear();
-                client.service(now, clientOut);
-                for (Captured.Sent s : clientOut.sent) {
-                    feed(server, clientAt, s.bytes(), now);
-                }
-                serverOut.clear();
-                server.service(now, serverOut);
-                for (Captured.Sent s : serverOut.sent) {
-                    if (s.endpoint() == clientAt) {
-                        feed(client, SERVER, s.bytes(), now);
-                    } else if (Endpoints.ipv4(s.endpoint()) >>> 16 == 0x7F01) {
-                        bytesOut += s.bytes().length;
+                long[] reflected = {0};
+                exchange(client, server, clientAt, clientOut, serverOut, now, s -> {
+                    if (Endpoints.ipv4(s.endpoint()) >>> 16 == 0x7F01) {
+                        reflected[0] += s.bytes().length;
                     }
-                }
+                });
+                bytesOut += reflected[0];
                 if (clientStart >= 0 && client.isConnected(0) && connectedFrom(server, config, clientAt)) {
                     assertTrue(now - clientStart <= 2000, "honest client took " + (now - clientStart) + " ms");
                     honestConnected++;
@@ -184,15 +177,25 @@ class HostileNetworkTest {
     }
 
     static void exchange(EnetEngine client, EnetEngine server, long clientAt, Captured toServer, Captured toClient, long now) {
+        exchange(client, server, clientAt, toServer, toClient, now, s -> { });
+    }
+
+    /** One service of each side; the server's datagrams to {@code clientAt} reach the client, the rest go to {@code others}. */
+    static void exchange(EnetEngine client, EnetEngine server, long clientAt, Captured toServer, Captured fromServer, long now,
+                         java.util.function.Consumer<Captured.Sent> others) {
         toServer.clear();
         client.service(now, toServer);
         for (Captured.Sent s : toServer.sent) {
             feed(server, clientAt, s.bytes(), now);
         }
-        toClient.clear();
-        server.service(now, toClient);
-        for (Captured.Sent s : toClient.sent) {
-            feed(client, SERVER, s.bytes(), now);
+        fromServer.clear();
+        server.service(now, fromServer);
+        for (Captured.Sent s : fromServer.sent) {
+            if (s.endpoint() == clientAt) {
+                feed(client, SERVER, s.bytes(), now);
+            } else {
+                others.accept(s);
+            }
         }
     }
 
