@@ -40,7 +40,7 @@ public final class EnetConfig {
     // after the tables above: the constructor checks against them
     private static final EnetConfig DEFAULTS = new EnetConfig(new int[]{
             32, MAX_CHANNELS, 0, 0, DEFAULT_MTU, DEFAULT_MAX_PACKET_SIZE, 0,
-            1024, 16, MAX_PEERS,
+            1024, 128, MAX_PEERS,
             4 * MIB, MIB, 64 * MIB, 32 * MIB,
             32 * MIB, 500_000});
 
@@ -57,7 +57,9 @@ public final class EnetConfig {
 
     /**
      * 32 peers, 255 channels, unlimited bandwidth, MTU 1400, 32 MiB packets, no checksum; 1024
-     * handshakes in progress (16 per IP address), no per-address peer limit; per peer 4 MiB of
+     * handshakes in progress (128 per IP address), no per-address peer limit (players behind one
+     * NAT, and tests on loopback, share an address: set one with {@link #withPerAddressLimits} for
+     * a server on the internet); per peer 4 MiB of
      * reassembly, 1 MiB out of order, 32 MiB queued to send, 32 MiB/s and 500,000 commands/s in;
      * 64 MiB of received data buffered host-wide.
      */
