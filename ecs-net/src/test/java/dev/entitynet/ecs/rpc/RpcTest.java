@@ -99,6 +99,32 @@ class RpcTest {
     }
 
     @Test
+    void authorityChecksFollowEachEntitysOwnAuthorityNotItsParents() {
+        try (LocalCluster c = new LocalCluster(22, 1, declare)) {
+            c.ticks(5);
+            SceneMultiplayer client = c.client(0);
+            int me = client.uniqueId();
+            // Level is Bob's parent: giving Level to the client without recursion leaves Bob at 1
+            for (SceneMultiplayer mp : List.of(c.server, client)) {
+                c.authorities.setAuthority(c.entity(mp, "Level"), me, false);
+            }
+            assertEquals(1, c.authorities.authorityOf(c.entity(c.server, "Level/Bob")));
+            client.rpcId(1, c.entity(client, "Level/Bob"), setName.get(1)).putString("child").putInt(1).send();
+            client.rpcId(1, c.entity(client, "Level"), setName.get(1)).putString("parent").putInt(2).send();
+            c.ticks(3);
+            assertEquals(List.of("server:6:" + me + ":" + me + ":parent:2"), calls);
+            assertEquals(1, c.server.violations().count(me, Violation.NOT_AUTHORITY));
+
+            for (SceneMultiplayer mp : List.of(c.server, client)) {
+                c.authorities.setAuthority(c.entity(mp, "Level"), me, true);
+            }
+            client.rpcId(1, c.entity(client, "Level/Bob"), setName.get(1)).putString("child").putInt(3).send();
+            c.ticks(3);
+            assertEquals("server:6:" + me + ":" + me + ":child:3", calls.get(1));
+        }
+    }
+
+    @Test
     void anyPeerBroadcastIsRelayedWithTheServerSettingTheSenderAndCallLocalRunsHere() {
         try (LocalCluster c = new LocalCluster(13, 2, declare)) {
             c.ticks(5);
