@@ -105,9 +105,6 @@ final class PeerLifecycle {
         relay.announceJoin(id);
         peers.admit(s);
         joined(id);
-        if (id == PeerIds.SERVER) {
-            MultiplayerSignals.emit(signals.connectedToServer);
-        }
     }
 
     /** Client side: admits another client the server announced. */
@@ -176,11 +173,19 @@ final class PeerLifecycle {
         resetCaches();
     }
 
+    /**
+     * Godot's {@code SceneMultiplayer::_admit_peer} order: caches and replication first (the
+     * newcomer's spawns go out here), then {@code connected_to_server} when the peer is the server,
+     * then {@code peer_connected}.
+     */
     private void joined(int id) {
         pathCache.addPeer(id);
         ReplicationHooks hooks = multiplayer.replicationHooks();
         if (hooks != null) {
             hooks.peerAdded(id);
+        }
+        if (id == PeerIds.SERVER) {
+            MultiplayerSignals.emit(signals.connectedToServer);
         }
         MultiplayerSignals.emit(signals.peerConnected, id);
     }
