@@ -105,6 +105,10 @@ class SpawnBeforeCallTest {
             assertEquals(SendResult.NOT_VISIBLE, mp.rpcId(a.id(), one, scene.hello(c.server)).putInt(4).send());
             assertEquals(SendResult.NOT_SPAWNED, mp.rpcId(a.id(), hat, scene.hello(c.server)).putInt(5).send(), "its parent spawn is not there");
             assertEquals(SendResult.SENT, mp.rpcId(b.id(), hat, scene.hello(c.server)).putInt(6).send());
+            // a replica stays reachable by the peer that spawned it, whatever its filters say (Godot's is_rpc_visible)
+            int replica = b.replicaOf(1, c.server.netIdOf(one));
+            b.replication.addVisibilityFilter(replica, (entity, peer) -> false);
+            assertEquals(SendResult.SENT, b.multiplayer.rpcId(1, replica, scene.hello(b)).putInt(7).send());
             c.ticks(2);
 
             assertEquals(3, mp.sendCounters().count(SendResult.NOT_SPAWNED));
@@ -113,6 +117,7 @@ class SpawnBeforeCallTest {
             // hat exists on b because every peer builds it; a call on it only goes where its spawn parent is
             assertTrue(scene.of(b).containsAll(List.of("rpc Spawner/one hp=0 arg=3", "rpc Spawner/one/hat hp=- arg=6")), scene.of(b).toString());
             assertEquals(0, a.multiplayer.violations().total() + b.multiplayer.violations().total());
+            assertEquals(1, mp.violations().total(), "only b's call on one, whose authority is the server");
         }
     }
 

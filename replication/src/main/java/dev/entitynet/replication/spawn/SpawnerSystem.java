@@ -247,10 +247,14 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
      * when nothing does; {@link SendResult#NOT_VISIBLE} when its synchronizer hides it from that peer;
      * {@link SendResult#NOT_SPAWNED} when it (or the spawn it belongs to) was not spawned there: a
      * parent spawn the peer does not have, or a prefab instance whose spawn was refused (spawn limit).
-     * Entities outside any spawn are visible by their own synchronizer, as in Godot's
-     * {@code is_rpc_visible}. Allocation-free.
+     * Entities outside any spawn are visible by their own synchronizer, and a replica always to the
+     * peer that spawned it, as in Godot's {@code is_rpc_visible}. Allocation-free.
      */
     public SendResult reach(int entity, int peerId) {
+        NetIdentity id = identities.get(entity);
+        if (id != null && id.namespace == peerId) {
+            return SendResult.SENT; // a replica is always reachable by the peer that spawned it (Godot's is_rpc_visible)
+        }
         TrackedSpawn own = tracked.get(entity);
         if (own != null) {
             if (own.receivers.contains(peerId)) {
