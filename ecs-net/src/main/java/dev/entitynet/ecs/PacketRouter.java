@@ -30,6 +30,9 @@ final class PacketRouter {
         if (target == multiplayer.uniqueId()) {
             throw new IllegalArgumentException("cannot send to this peer itself (" + target + ")");
         }
+        if (multiplayer.isClosed()) { // a closed transport throws on send
+            return SendResult.CLOSED;
+        }
         return multiplayer.isServer() ? sendAsServer(target, mode, channel, packet) : relay.sendFromClient(target, mode, channel, packet);
     }
 

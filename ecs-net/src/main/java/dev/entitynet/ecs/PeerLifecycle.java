@@ -10,9 +10,9 @@ import dev.entitynet.ecs.peer.PeerTable;
 import dev.entitynet.ecs.relay.Relay;
 import dev.entitynet.ecs.signal.MultiplayerSignals;
 import dev.entitynet.transport.ConnectionStatus;
-import dev.entitynet.transport.MultiplayerPeer;
 import dev.entitynet.transport.PeerIds;
 import dev.entitynet.transport.clock.Clock;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.util.Objects;
 
@@ -57,12 +57,29 @@ final class PeerLifecycle {
         serverMet = false;
     }
 
-    /** After a poll: a client whose transport gave up before it ever met the server failed to connect. */
+    /**
+     * Before and after each poll, as Godot's {@code SceneMultiplayer::_update_status}: when the
+     * transport turns DISCONNECTED the session ends. A client whose transport gave up before it ever
+     * met the server failed to connect. A transport the game closed reports no disconnections of its
+     * own, so every peer still known is taken as disconnected here, with the same signals as a lost
+     * connection: peer_disconnected for each admitted peer, and on a client then server_disconnected
+     * (or connection_failed before admission); replicas are freed. Then everything is cleared, as
+     * Godot's {@code clear()} does.
+     */
     void watchConnection(ConnectionStatus status) {
-        if (!multiplayer.isServer() && !serverMet && lastStatus == ConnectionStatus.CONNECTING && status == ConnectionStatus.DISCONNECTED) {
+        ConnectionStatus previous = lastStatus;
+        lastStatus = status;
+        if (status != ConnectionStatus.DISCONNECTED || previous == ConnectionStatus.DISCONNECTED) {
+            return;
+        }
+        if (!multiplayer.isServer() && !serverMet && previous == ConnectionStatus.CONNECTING) {
             MultiplayerSignals.emit(signals.connectionFailed);
         }
-        lastStatus = status;
+        IntArrayList known = peers.ids();
+        for (int i = 0; i < known.size(); i++) {
+            onTransportDisconnected(known.getInt(i)); // on a client, peer 1 comes first and takes the relayed peers along
+        }
+        resetCaches();
     }
 
     void onTransportConnected(int peerId) {
@@ -105,9 +122,6 @@ final class PeerLifecycle {
         relay.announceJoin(id);
         peers.admit(s);
         joined(id);
-        if (id == PeerIds.SERVER) {
-            MultiplayerSignals.emit(signals.connectedToServer);
-        }
     }
 
     /** Client side: admits another client the server announced. */
@@ -127,7 +141,9 @@ final class PeerLifecycle {
             return;
         }
         pathCache.removePeer(id);
-        relay.announceLeave(s);
+        if (!multiplayer.isClosed()) {
+            relay.announceLeave(s); // a closed transport cannot send, and its clients learn of it anyway
+        }
         ReplicationHooks hooks = multiplayer.replicationHooks();
         if (hooks != null) {
             hooks.peerRemoved(id);
@@ -140,9 +156,8 @@ final class PeerLifecycle {
     /** Forgets {@code s} without peer_disconnected and closes its transport link. */
     void drop(PeerSession s) {
         forget(s, false);
-        MultiplayerPeer transport = multiplayer.peer();
-        if (transport.connectionStatus() != ConnectionStatus.DISCONNECTED) {
-            transport.disconnectPeer(s.id(), false);
+        if (!multiplayer.isClosed()) {
+            multiplayer.peer().disconnectPeer(s.id(), false);
         }
     }
 
@@ -176,11 +191,19 @@ final class PeerLifecycle {
         resetCaches();
     }
 
+    /**
+     * Godot's {@code SceneMultiplayer::_admit_peer} order: caches and replication first (the
+     * newcomer's spawns go out here), then {@code connected_to_server} when the peer is the server,
+     * then {@code peer_connected}.
+     */
     private void joined(int id) {
         pathCache.addPeer(id);
         ReplicationHooks hooks = multiplayer.replicationHooks();
         if (hooks != null) {
             hooks.peerAdded(id);
+        }
+        if (id == PeerIds.SERVER) {
+            MultiplayerSignals.emit(signals.connectedToServer);
         }
         MultiplayerSignals.emit(signals.peerConnected, id);
     }

@@ -1,5 +1,6 @@
 package dev.entitynet.ecs;
 
+import dev.entitynet.transport.SendResult;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
@@ -10,7 +11,10 @@ import net.openhft.chronicle.bytes.Bytes;
  * they are views valid only during the call. Anything malformed is dropped and counted by the hooks.
  */
 public interface ReplicationHooks {
-    /** {@code peerId} was admitted (after authentication). */
+    /**
+     * {@code peerId} was admitted (after authentication): send it what it should have now (Godot
+     * sends a newcomer every spawn before peer_connected is emitted, which happens right after this).
+     */
     void peerAdded(int peerId);
 
     /** {@code peerId} left or was removed. */
@@ -28,8 +32,19 @@ public interface ReplicationHooks {
     /** End of a tick: gather, encode and send. */
     void networkProcess();
 
-    /** Whether RPCs about {@code entity} may go to {@code peerId} (Godot's synchronizer visibility). */
-    boolean isVisibleTo(int entity, int peerId);
+    /**
+     * What keeps a call about {@code entity} from {@code peerId}: {@link SendResult#SENT} when
+     * nothing, else {@link SendResult#NOT_VISIBLE} (Godot's synchronizer visibility) or
+     * {@link SendResult#NOT_SPAWNED} (the peer does not have the entity's spawn).
+     */
+    SendResult reach(int entity, int peerId);
+
+    /**
+     * A call about {@code entity} (-1: raw bytes, naming none) is about to be sent: send first what
+     * is pending and would otherwise go out at the end of the tick (new spawns), so every peer gets
+     * it before the call.
+     */
+    void flushSpawns(int entity);
 
     /** Forget all replication state ({@link SceneMultiplayer#clear}, lost server, new peer). */
     void reset();

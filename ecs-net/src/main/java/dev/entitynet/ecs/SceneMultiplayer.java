@@ -5,6 +5,7 @@ import dev.entitynet.ecs.auth.AuthCallback;
 import dev.entitynet.ecs.auth.Handshake;
 import dev.entitynet.ecs.auth.HandshakeHost;
 import dev.entitynet.ecs.authority.Authorities;
+import dev.entitynet.ecs.guard.SendCounters;
 import dev.entitynet.ecs.guard.Violation;
 import dev.entitynet.ecs.guard.ViolationCounters;
 import dev.entitynet.ecs.guard.ViolationPolicy;
@@ -25,6 +26,7 @@ import dev.entitynet.ecs.rpc.RpcInterface;
 import dev.entitynet.ecs.rpc.RpcMethod;
 import dev.entitynet.ecs.rpc.RpcWriter;
 import dev.entitynet.ecs.signal.MultiplayerSignals;
+import dev.entitynet.transport.ConnectionStatus;
 import dev.entitynet.transport.MultiplayerPeer;
 import dev.entitynet.transport.OfflineMultiplayerPeer;
 import dev.entitynet.transport.PeerEventListener;
@@ -81,6 +83,7 @@ public final class SceneMultiplayer {
     private final MultiplayerPollSystem pollSystem;
     private final MultiplayerSignals signals = new MultiplayerSignals();
     private final ViolationCounters violations = new ViolationCounters();
+    private final SendCounters sendCounters = new SendCounters();
     private final PathCache pathCache = new PathCache(DEFAULT_MAX_PATH_CACHE_ENTRIES);
     private final PeerTable peers = new PeerTable();
     private final RpcInterface rpc;
@@ -103,7 +106,10 @@ public final class SceneMultiplayer {
 
     /**
      * Creates the instance for {@code rootPath} ("" = the whole World; else an absolute entity path
-     * such as "Server") and registers it with the World's poll system.
+     * such as "Server") and registers it with the World's poll system. Every path can name an entity
+     * created later, so a root path that names none yet is accepted, but not silently: a warning is
+     * logged, RPCs return {@link SendResult#NO_ROOT} and packets addressing entity paths are dropped
+     * (counted as {@code UNKNOWN_PATH}) until an entity has that path.
      *
      * @throws IllegalStateException when the World was not configured with {@link MultiplayerSystems#install}
      * @throws IllegalArgumentException when another instance of this World has the same root path
@@ -119,8 +125,9 @@ public final class SceneMultiplayer {
                     + " MultiplayerSystems.install(new WorldConfigurationBuilder())");
         }
         this.root = new RootEntity(paths, rootPath);
+        root.resolve(); // logs the warning now if the root path names nothing yet
         Wiring wiring = new Wiring();
-        this.rpc = new RpcInterface(wiring);
+        this.rpc = new RpcInterface(wiring, sendCounters);
         this.handshake = new Handshake(wiring, peers, signals, clock, DEFAULT_AUTH_TIMEOUT_NANOS);
         this.relay = new Relay(wiring, peers);
         this.pathExchange = new PathExchange(paths, pathCache, root, this::sendPacket);
@@ -261,6 +268,11 @@ public final class SceneMultiplayer {
         return violations;
     }
 
+    /** This side's own calls (RPCs, {@code sendBytes}) that did not return {@link SendResult#SENT}, by result. */
+    public SendCounters sendCounters() {
+        return sendCounters;
+    }
+
     /** The signals. */
     public MultiplayerSignals signals() {
         return signals;
@@ -343,12 +355,18 @@ public final class SceneMultiplayer {
         return sendBytes(bytes, 0, bytes.length, PeerIds.BROADCAST, TransferMode.RELIABLE, 0);
     }
 
-    /** Godot's {@code send_bytes(bytes, id, mode, channel)}; received as peer_packet. */
+    /**
+     * Godot's {@code send_bytes(bytes, id, mode, channel)}; received as peer_packet. Spawns made
+     * earlier in this tick are sent first, so the bytes may refer to them.
+     *
+     * @return {@link SendResult#SENT}, {@link SendResult#CLOSED} once the peer is closed, or what kept
+     *     it from a target peer; anything but SENT is counted in {@link #sendCounters()}
+     */
     public SendResult sendBytes(byte[] bytes, int offset, int length, int target, TransferMode mode, int channel) {
         raw.clear();
         raw.writeUnsignedByte(Command.RAW);
         raw.write(bytes, offset, length);
-        return sendPacket(target, mode, channel, raw);
+        return sendRaw(target, mode, channel);
     }
 
     /** {@code sendBytes} from off-heap memory, allocation-free. */
@@ -356,7 +374,14 @@ public final class SceneMultiplayer {
         raw.clear();
         raw.writeUnsignedByte(Command.RAW);
         raw.write(bytes, offset, length);
-        return sendPacket(target, mode, channel, raw);
+        return sendRaw(target, mode, channel);
+    }
+
+    private SendResult sendRaw(int target, TransferMode mode, int channel) {
+        if (hooks != null && !isClosed()) {
+            hooks.flushSpawns(-1);
+        }
+        return sendCounters.record(sendPacket(target, mode, channel, raw));
     }
 
     // ---- RPC ------------------------------------------------------------------------------------
@@ -379,7 +404,13 @@ public final class SceneMultiplayer {
         return rpc.codecs();
     }
 
-    /** Starts a call of {@code method} on {@code entity} to every peer (Godot's {@code rpc}); write arguments, then send(). */
+    /**
+     * Starts a call of {@code method} on {@code entity} to every peer (Godot's {@code rpc}); write
+     * arguments, then send(). Spawns made earlier in this tick are sent before the call, so it may
+     * name an entity spawned just now. send() returns {@link SendResult#SENT} only if every addressed
+     * peer got the call; otherwise why not (not visible, not spawned there, closed, ...), counted in
+     * {@link #sendCounters()}.
+     */
     public RpcWriter rpc(int entity, RpcMethod method) {
         return rpc.call(method, entity, PeerIds.BROADCAST);
     }
@@ -399,7 +430,8 @@ public final class SceneMultiplayer {
     /**
      * Sends an encoded packet whose first byte is the command to {@code target} (0 = everyone admitted,
      * negative = everyone admitted but). On a client, traffic for other clients goes through the
-     * server's relay. The packet's readable bytes are sent and not consumed.
+     * server's relay. The packet's readable bytes are sent and not consumed. Returns
+     * {@link SendResult#CLOSED} once the transport is closed or disconnected.
      */
     public SendResult sendPacket(int target, TransferMode mode, int channel, Bytes<?> packet) {
         return router.send(target, mode, channel, packet);
@@ -425,18 +457,33 @@ public final class SceneMultiplayer {
 
     // ---- tick -------------------------------------------------------------------------------------
 
-    /** Godot's {@code poll}: drains the transport and applies what arrived. Called by {@link MultiplayerPollSystem}. */
+    /**
+     * Godot's {@code poll}: drains the transport and applies what arrived. Called by
+     * {@link MultiplayerPollSystem}. Like Godot's, it first looks at the transport's status: a peer
+     * the game closed (or whose connection ended) is noticed here, the session ends with its signals
+     * (see {@link PeerLifecycle#watchConnection}) and a closed transport is not polled again.
+     */
     public void poll() {
         tick++;
+        lifecycle.watchConnection(peer.connectionStatus());
+        if (isClosed()) {
+            return;
+        }
         peer.poll(events);
         lifecycle.watchConnection(peer.connectionStatus());
         handshake.expire();
     }
 
+    /** End of tick: replication sends, unless the transport is closed (Godot skips its network process then too). */
     void flush() {
-        if (hooks != null) {
+        if (hooks != null && !isClosed()) {
             hooks.networkProcess();
         }
+    }
+
+    /** Whether the transport is closed or its connection ended: nothing can be sent until a new peer is set. */
+    boolean isClosed() {
+        return peer.connectionStatus() == ConnectionStatus.DISCONNECTED;
     }
 
     /** Unregisters this instance from its World's poll system; it keeps its peer. */
@@ -496,8 +543,20 @@ public final class SceneMultiplayer {
         }
 
         @Override
-        public boolean isVisibleTo(int entity, int peerId) {
-            return hooks == null || hooks.isVisibleTo(entity, peerId);
+        public SendResult reach(int entity, int peerId) {
+            return hooks == null ? SendResult.SENT : hooks.reach(entity, peerId);
+        }
+
+        @Override
+        public void flushSpawns(int entity) {
+            if (hooks != null) {
+                hooks.flushSpawns(entity);
+            }
+        }
+
+        @Override
+        public boolean isClosed() {
+            return SceneMultiplayer.this.isClosed();
         }
 
         @Override

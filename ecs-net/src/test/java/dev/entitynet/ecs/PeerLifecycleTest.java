@@ -1,12 +1,19 @@
 package dev.entitynet.ecs;
 
+import dev.entitynet.ecs.rpc.RpcConfig;
+import dev.entitynet.ecs.rpc.RpcMethod;
 import dev.entitynet.transport.OfflineMultiplayerPeer;
+import dev.entitynet.transport.PeerIds;
+import dev.entitynet.transport.SendResult;
+import dev.entitynet.transport.TransferMode;
 import dev.entitynet.transport.clock.ManualClock;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,7 +62,8 @@ class PeerLifecycleTest {
             assertEquals(IntArrayList.of(1, id1), new IntArrayList(c.client(0).peers()));
             assertEquals(IntArrayList.of(1, id0), new IntArrayList(c.client(1).peers()));
             assertTrue(log.contains("server+" + id0) && log.contains("c0+1") && log.contains("c0 connected_to_server") && log.contains("c0+" + id1), log.toString());
-            assertTrue(log.indexOf("c0+1") < log.indexOf("c0 connected_to_server"), log.toString());
+            // Godot's SceneMultiplayer::_admit_peer emits connected_to_server, then peer_connected(1)
+            assertEquals(log.indexOf("c0 connected_to_server") + 1, log.indexOf("c0+1"), log.toString());
 
             List<String> left = new ArrayList<>();
             c.client(0).signals().peerDisconnected.connect(id -> left.add("c0-" + id));
@@ -78,6 +86,65 @@ class PeerLifecycleTest {
             c.ticks(3);
             assertEquals(List.of("-1", "-" + c.client(1).uniqueId(), "server_disconnected"), log);
             assertTrue(c.client(0).peers().isEmpty());
+        }
+    }
+
+    @Test
+    void aServerThatClosesItsOwnPeerUnderATickingWorldSaysGoodbyeToEveryPeerAndStopsSending() {
+        Map<SceneMultiplayer, RpcMethod> ping = new HashMap<>();
+        try (LocalCluster c = new LocalCluster(8, 2, mp -> ping.put(mp, mp.declareRpc(RpcConfig.named("ping"), (e, from, args) -> { })))) {
+            c.ticks(5);
+            int id0 = c.client(0).uniqueId();
+            int id1 = c.client(1).uniqueId();
+            List<String> log = new ArrayList<>();
+            c.server.signals().peerDisconnected.connect(id -> log.add("server-" + id));
+            c.server.signals().serverDisconnected.connect(() -> log.add("server server_disconnected"));
+            c.client(0).signals().serverDisconnected.connect(() -> log.add("c0 server_disconnected"));
+            c.server.peer().close();
+            int bob = c.entity(c.server, "Level/Bob");
+            assertEquals(SendResult.CLOSED, c.server.sendBytes(new byte[] {1}), "closed before the next poll noticed");
+            c.tick();
+            assertEquals(List.of("server-" + id0, "server-" + id1), log.subList(0, 2), log.toString());
+            assertTrue(c.server.peers().isEmpty());
+            for (int i = 0; i < 5; i++) {
+                c.tick(); // nothing throws while the world keeps ticking
+                assertEquals(SendResult.CLOSED, c.server.rpc(bob, ping.get(c.server)).send());
+                assertEquals(SendResult.CLOSED, c.server.sendBytes(new byte[] {2}, 0, 1, id0, TransferMode.RELIABLE, 0));
+            }
+            assertEquals(11, c.server.sendCounters().count(SendResult.CLOSED));
+            assertEquals(List.of("server-" + id0, "server-" + id1, "c0 server_disconnected"), log, "the server emits no server_disconnected");
+        }
+    }
+
+    @Test
+    void aClientThatClosesItsOwnPeerUnderATickingWorldEndsItsSessionAndStopsSending() {
+        Map<SceneMultiplayer, RpcMethod> ping = new HashMap<>();
+        try (LocalCluster c = new LocalCluster(9, 2, mp -> ping.put(mp, mp.declareRpc(RpcConfig.named("ping"), (e, from, args) -> { })))) {
+            c.ticks(5);
+            SceneMultiplayer client = c.client(0);
+            int me = client.uniqueId();
+            int other = c.client(1).uniqueId();
+            List<String> log = new ArrayList<>();
+            client.signals().peerDisconnected.connect(id -> log.add("c0-" + id));
+            client.signals().serverDisconnected.connect(() -> log.add("c0 server_disconnected"));
+            client.signals().connectionFailed.connect(() -> log.add("c0 connection_failed"));
+            List<String> serverLog = new ArrayList<>();
+            c.server.signals().peerDisconnected.connect(id -> serverLog.add("server-" + id));
+            client.peer().close();
+            c.tick();
+            // as when the connection is lost: the peers it knew leave, then server_disconnected
+            assertEquals(List.of("c0-1", "c0-" + other, "c0 server_disconnected"), log);
+            assertTrue(client.peers().isEmpty());
+            int bob = c.entity(client, "Level/Bob");
+            for (int i = 0; i < 5; i++) {
+                c.tick();
+                assertEquals(SendResult.CLOSED, client.rpcId(PeerIds.SERVER, bob, ping.get(client)).send());
+                assertEquals(SendResult.CLOSED, client.sendBytes(new byte[] {1}));
+            }
+            assertEquals(List.of("server-" + me), serverLog);
+            assertEquals(3, log.size(), log.toString());
+            assertEquals(IntArrayList.of(other), new IntArrayList(c.server.peers()));
+            assertEquals(10, client.sendCounters().count(SendResult.CLOSED));
         }
     }
 

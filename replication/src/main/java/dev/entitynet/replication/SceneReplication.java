@@ -14,6 +14,7 @@ import dev.entitynet.replication.spawn.SpawnerSystem;
 import dev.entitynet.replication.sync.Synchronizer;
 import dev.entitynet.replication.sync.SynchronizerSystem;
 import dev.entitynet.replication.visibility.VisibilityFilter;
+import dev.entitynet.transport.SendResult;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import net.openhft.chronicle.bytes.Bytes;
 
@@ -138,6 +139,11 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         spawnerSystem.updateVisibility(entity);
     }
 
+    /** Whether replication records about {@code entity} may go to {@code peerId} (the entity is spawned there and visible). */
+    public boolean isVisibleTo(int entity, int peerId) {
+        return spawnerSystem.visibleTo(entity, peerId);
+    }
+
     /** Re-reads a synchronizer's intervals after changing them. */
     public void intervalsChanged(int entity) {
         synchronizerSystem.refresh(entity);
@@ -187,8 +193,13 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
     }
 
     @Override
-    public boolean isVisibleTo(int entity, int peerId) {
-        return spawnerSystem.visibleTo(entity, peerId);
+    public SendResult reach(int entity, int peerId) {
+        return spawnerSystem.reach(entity, peerId);
+    }
+
+    @Override
+    public void flushSpawns(int entity) {
+        spawnerSystem.flushBefore(entity);
     }
 
     @Override

@@ -7,11 +7,14 @@ import dev.entitynet.transport.PeerIds;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 /**
- * Multiplayer authority per entity, Godot's rules: an entity without an {@link Authority}
- * component inherits it from the nearest ancestor (through {@link EntityPaths}) that has one, else
- * the server (1). One per World, registered after {@link EntityPaths}.
+ * Multiplayer authority per entity, Godot's rules: each entity has its own authority, 1 (the
+ * server) until set. Nothing is inherited when it is read: Godot's {@code Node} keeps one
+ * {@code data.multiplayer_authority} per node (default 1) and {@code get_multiplayer_authority()}
+ * returns it as is (scene/main/node.cpp); only {@code set_multiplayer_authority(id, true)} copies the
+ * id down to the children that exist at that moment. One per World, registered after {@link EntityPaths}.
  */
 public final class Authorities extends BaseSystem {
+    private final IntArrayList subtree = new IntArrayList();
     private ComponentMapper<Authority> authorities;
     private EntityPaths paths;
 
@@ -24,21 +27,16 @@ public final class Authorities extends BaseSystem {
     protected void processSystem() {
     }
 
-    /** The authority of {@code entity}: its own, else its nearest ancestor's, else 1. Allocation-free. */
+    /** The authority of {@code entity}: the id last set on it, else 1. Allocation-free. */
     public int authorityOf(int entity) {
-        for (int current = entity; current >= 0; current = paths.parentOf(current)) {
-            Authority authority = authorities.get(current);
-            if (authority != null) {
-                return authority.peerId;
-            }
-        }
-        return PeerIds.SERVER;
+        Authority authority = authorities.get(entity);
+        return authority != null ? authority.peerId : PeerIds.SERVER;
     }
 
     /**
-     * Sets the authority of {@code entity}; with {@code recursive} also of every current descendant
-     * (Godot's {@code set_multiplayer_authority(id, recursive)}). Entities added later below it
-     * inherit it anyway.
+     * Godot's {@code set_multiplayer_authority(id, recursive)}: sets the authority of {@code entity};
+     * with {@code recursive} also of every descendant it has now. Without it the children keep the
+     * authority they have. Entities added below it later start at 1, as new nodes do in Godot.
      *
      * @throws IllegalArgumentException when {@code peerId} is not a valid peer id (at least 1)
      */
@@ -47,14 +45,15 @@ public final class Authorities extends BaseSystem {
             throw new IllegalArgumentException("authority must be a peer id (1 = server, clients >= 2), got " + peerId);
         }
         authorities.create(entity).peerId = peerId;
-        if (recursive) {
-            IntArrayList pending = new IntArrayList();
-            paths.childrenOf(entity, pending);
-            while (!pending.isEmpty()) {
-                int child = pending.popInt();
-                authorities.create(child).peerId = peerId;
-                paths.childrenOf(child, pending);
-            }
+        if (!recursive) {
+            return;
+        }
+        subtree.clear();
+        paths.childrenOf(entity, subtree);
+        while (!subtree.isEmpty()) {
+            int child = subtree.popInt();
+            authorities.create(child).peerId = peerId;
+            paths.childrenOf(child, subtree);
         }
     }
 

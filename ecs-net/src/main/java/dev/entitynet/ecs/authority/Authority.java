@@ -4,8 +4,8 @@ import com.artemis.PooledComponent;
 
 /**
  * The multiplayer authority of an entity: the peer allowed to call its AUTHORITY RPCs and to
- * replicate it. Absent means inherited from the nearest ancestor that has one, else the server (1).
- * Authority is local, never sent: every peer must assign it the same way (as in Godot).
+ * replicate it. Absent means the server (1); it is never inherited from a parent (see
+ * {@link Authorities}). Authority is local, never sent: every peer must assign it the same way (as in Godot).
  */
 public final class Authority extends PooledComponent {
     /** The authority's peer id; 1 is the server. */

@@ -83,6 +83,15 @@ public final class PeerTable {
         return ids;
     }
 
+    /** The ids of every session, admitted ones first in admission order, then pending ones (allocates). */
+    public IntArrayList ids() {
+        IntArrayList ids = new IntArrayList(admitted);
+        for (int i = 0; i < pending.size(); i++) {
+            ids.add(pending.get(i).id());
+        }
+        return ids;
+    }
+
     /** Forgets every session. */
     public void clear() {
         sessions.clear();

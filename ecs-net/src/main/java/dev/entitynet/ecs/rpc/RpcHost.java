@@ -15,8 +15,14 @@ public interface RpcHost {
     /** The admitted peers (read only). */
     IntList admittedPeers();
 
-    /** Whether calls about {@code entity} may reach {@code peerId} (replication visibility). */
-    boolean isVisibleTo(int entity, int peerId);
+    /** What keeps a call about {@code entity} from {@code peerId} (replication): SENT when nothing does. */
+    SendResult reach(int entity, int peerId);
+
+    /** Sends what replication has pending (new spawns) before a call about {@code entity} goes out. */
+    void flushSpawns(int entity);
+
+    /** Whether the transport is closed or disconnected, so nothing can be sent. */
+    boolean isClosed();
 
     /** The root entity (-1 = the world's top level), or -2 while the root path resolves to nothing. */
     int rootEntity();

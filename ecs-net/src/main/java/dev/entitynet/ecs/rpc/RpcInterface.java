@@ -1,5 +1,6 @@
 package dev.entitynet.ecs.rpc;
 
+import dev.entitynet.ecs.guard.SendCounters;
 import dev.entitynet.ecs.guard.Violation;
 import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.ecs.protocol.Command;
@@ -22,6 +23,7 @@ public final class RpcInterface {
     private static final int FLAGS_RESERVED = 0x88;
 
     private final RpcHost host;
+    private final SendCounters sendCounters;
     private final RpcTable table = new RpcTable();
     private final ObjectCodecs codecs = new ObjectCodecs();
     private final ArgumentValidator validator = new ArgumentValidator(codecs);
@@ -33,9 +35,10 @@ public final class RpcInterface {
     private int depth;
     private int remoteSenderId;
 
-    /** The RPC layer of one {@code SceneMultiplayer}. */
-    public RpcInterface(RpcHost host) {
+    /** The RPC layer of one {@code SceneMultiplayer}; calls that do not go out are counted in {@code sendCounters}. */
+    public RpcInterface(RpcHost host, SendCounters sendCounters) {
         this.host = host;
+        this.sendCounters = sendCounters;
     }
 
     /** The RPC declarations. */
@@ -57,6 +60,9 @@ public final class RpcInterface {
      * Starts a call of {@code method} on {@code entity} to {@code target} (0 = everyone, negative =
      * everyone but, positive = one peer); write the arguments on the returned writer, then send.
      *
+     * <p>While the root path names no entity the call is not checked against it, and its send returns
+     * {@link SendResult#NO_ROOT}.
+     *
      * @throws IllegalArgumentException when the method belongs to another SceneMultiplayer or the
      *     entity has no path under the root path
      */
@@ -66,7 +72,7 @@ public final class RpcInterface {
             throw new IllegalArgumentException("RPC '" + method.name() + "' was declared on another SceneMultiplayer; declare it on this one");
         }
         int root = host.rootEntity();
-        if (root < EntityPaths.NO_PARENT || entity < 0 || !host.paths().isWithin(entity, root)) {
+        if (entity < 0 || root >= EntityPaths.NO_PARENT && !host.paths().isWithin(entity, root)) {
             throw new IllegalArgumentException("entity " + entity + " has no path under this SceneMultiplayer's root path; name it (and its"
                     + " parents) with EntityPaths.setName below the root entity");
         }
@@ -82,6 +88,22 @@ public final class RpcInterface {
             callLocally(m, entity, self, args);
             return SendResult.SENT;
         }
+        SendResult result = sendToPeers(m, entity, target, args);
+        if (m.callLocal() && PeerIds.targets(target, self)) {
+            callLocally(m, entity, self, args);
+        }
+        return sendCounters.record(result);
+    }
+
+    private SendResult sendToPeers(RpcMethod m, int entity, int target, Bytes<?> args) {
+        if (host.isClosed()) {
+            return SendResult.CLOSED;
+        }
+        if (host.rootEntity() < EntityPaths.NO_PARENT) {
+            return SendResult.NO_ROOT;
+        }
+        // a spawn still pending this tick must reach every peer before a call that may name it
+        host.flushSpawns(entity);
         int cacheId = host.cacheIdOf(entity);
         IntList peers = host.admittedPeers();
         boolean uniform = true;
@@ -90,26 +112,19 @@ public final class RpcInterface {
             int p = peers.getInt(i);
             if (PeerIds.targets(target, p)) {
                 reached++;
-                if (!host.isVisibleTo(entity, p) || !host.isPathConfirmed(p, cacheId)) {
+                if (host.reach(entity, p) != SendResult.SENT || !host.isPathConfirmed(p, cacheId)) {
                     uniform = false;
                 }
             }
         }
-        SendResult result = SendResult.SENT;
-        if (target > 0 && reached == 0) {
-            result = SendResult.UNKNOWN_PEER;
-        } else if (uniform) {
-            if (reached > 0) {
-                encodeById(m, cacheId, args);
-                result = host.sendPacket(target, m.transferMode(), m.channel(), packet);
-            }
-        } else {
-            result = sendOneByOne(m, entity, target, args);
+        if (reached == 0) {
+            return target > 0 ? SendResult.UNKNOWN_PEER : SendResult.SENT;
         }
-        if (m.callLocal() && PeerIds.targets(target, self)) {
-            callLocally(m, entity, self, args);
+        if (!uniform) {
+            return sendOneByOne(m, entity, target, args);
         }
-        return result;
+        encodeById(m, cacheId, args);
+        return host.sendPacket(target, m.transferMode(), m.channel(), packet);
     }
 
     private SendResult sendOneByOne(RpcMethod m, int entity, int target, Bytes<?> args) {
@@ -120,10 +135,9 @@ public final class RpcInterface {
             if (!PeerIds.targets(target, p)) {
                 continue;
             }
-            if (!host.isVisibleTo(entity, p)) {
-                if (target > 0) {
-                    result = SendResult.UNKNOWN_PEER;
-                }
+            SendResult reach = host.reach(entity, p);
+            if (reach != SendResult.SENT) {
+                result = reach; // never SENT for a call that skipped an addressed peer
                 continue;
             }
             int id = host.pathCacheIdFor(p, entity);

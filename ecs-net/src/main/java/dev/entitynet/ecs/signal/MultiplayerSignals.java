@@ -9,7 +9,7 @@ public final class MultiplayerSignals {
     public final Signal<PeerIdListener> peerConnected = new Signal<>();
     /** peer_disconnected(id): an admitted peer left. */
     public final Signal<PeerIdListener> peerDisconnected = new Signal<>();
-    /** connected_to_server: a client admitted the server. */
+    /** connected_to_server: a client admitted the server; emitted just before peer_connected(1), as Godot does. */
     public final Signal<ClientEventListener> connectedToServer = new Signal<>();
     /** connection_failed: a client never reached an admitted server. */
     public final Signal<ClientEventListener> connectionFailed = new Signal<>();

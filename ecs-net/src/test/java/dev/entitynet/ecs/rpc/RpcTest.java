@@ -99,6 +99,32 @@ class RpcTest {
     }
 
     @Test
+    void authorityChecksFollowEachEntitysOwnAuthorityNotItsParents() {
+        try (LocalCluster c = new LocalCluster(22, 1, declare)) {
+            c.ticks(5);
+            SceneMultiplayer client = c.client(0);
+            int me = client.uniqueId();
+            // Level is Bob's parent: giving Level to the client without recursion leaves Bob at 1
+            for (SceneMultiplayer mp : List.of(c.server, client)) {
+                c.authorities.setAuthority(c.entity(mp, "Level"), me, false);
+            }
+            assertEquals(1, c.authorities.authorityOf(c.entity(c.server, "Level/Bob")));
+            client.rpcId(1, c.entity(client, "Level/Bob"), setName.get(1)).putString("child").putInt(1).send();
+            client.rpcId(1, c.entity(client, "Level"), setName.get(1)).putString("parent").putInt(2).send();
+            c.ticks(3);
+            assertEquals(List.of("server:6:" + me + ":" + me + ":parent:2"), calls);
+            assertEquals(1, c.server.violations().count(me, Violation.NOT_AUTHORITY));
+
+            for (SceneMultiplayer mp : List.of(c.server, client)) {
+                c.authorities.setAuthority(c.entity(mp, "Level"), me, true);
+            }
+            client.rpcId(1, c.entity(client, "Level/Bob"), setName.get(1)).putString("child").putInt(3).send();
+            c.ticks(3);
+            assertEquals("server:6:" + me + ":" + me + ":child:3", calls.get(1));
+        }
+    }
+
+    @Test
     void anyPeerBroadcastIsRelayedWithTheServerSettingTheSenderAndCallLocalRunsHere() {
         try (LocalCluster c = new LocalCluster(13, 2, declare)) {
             c.ticks(5);
@@ -196,16 +222,37 @@ class RpcTest {
     }
 
     @Test
-    void visibilityFiltersBroadcastsAndRpcIdReportsTheInvisiblePeer() {
+    void visibilityFiltersBroadcastsAndEveryCallThatSkipsAPeerSaysNotVisible() {
         try (LocalCluster c = new LocalCluster(19, 2, declare)) {
             c.ticks(5);
             int hidden = c.client(1).uniqueId();
             c.server.replication(new VisibleToAllBut(hidden));
             int bob = c.entity(c.server, "Level/Bob");
-            c.server.rpc(bob, setName.get(0)).putString("x").putInt(1).send();
-            assertEquals(SendResult.UNKNOWN_PEER, c.server.rpcId(hidden, bob, setName.get(0)).putString("y").putInt(2).send());
+            assertEquals(SendResult.NOT_VISIBLE, c.server.rpc(bob, setName.get(0)).putString("x").putInt(1).send(),
+                    "a broadcast that skipped a peer is not SENT");
+            assertEquals(SendResult.NOT_VISIBLE, c.server.rpcId(hidden, bob, setName.get(0)).putString("y").putInt(2).send());
+            assertEquals(SendResult.SENT, c.server.rpcId(c.client(0).uniqueId(), bob, setName.get(0)).putString("z").putInt(3).send());
             c.ticks(3);
-            assertEquals(List.of("client0:7:1:1:x:1"), calls);
+            assertEquals(List.of("client0:7:1:1:x:1", "client0:7:1:1:z:3"), calls);
+            assertEquals(2, c.server.sendCounters().count(SendResult.NOT_VISIBLE));
+            assertEquals(2, c.server.sendCounters().total());
+        }
+    }
+
+    @Test
+    void aRootPathThatNamesNoEntityMakesCallsReturnNoRootUntilItDoes() {
+        try (LocalCluster c = new LocalCluster(23, 0, declare)) {
+            SceneMultiplayer later = new SceneMultiplayer(c.world, "Later", new dev.entitynet.transport.clock.ManualClock());
+            declare.accept(later);
+            int bob = c.world.create();
+            assertEquals(-2, later.rootEntity());
+            assertEquals(SendResult.NO_ROOT, later.rpc(bob, setName.get(1)).putString("a").putInt(1).send());
+            assertEquals(1, later.sendCounters().count(SendResult.NO_ROOT));
+            int root = c.world.create();
+            c.paths.setName(root, "Later", -1);
+            c.paths.setName(bob, "Bob", root);
+            assertEquals(SendResult.SENT, later.rpc(bob, setName.get(1)).putString("b").putInt(2).send(), "offline: nobody to reach");
+            assertEquals(1, later.sendCounters().total());
         }
     }
 
@@ -252,7 +299,8 @@ class RpcTest {
         @Override public void despawnReceived(int senderId, Bytes<?> packet) { }
         @Override public void syncReceived(int senderId, Bytes<?> packet, boolean delta) { }
         @Override public void networkProcess() { }
-        @Override public boolean isVisibleTo(int entity, int peerId) { return peerId != hidden; }
+        @Override public SendResult reach(int entity, int peerId) { return peerId != hidden ? SendResult.SENT : SendResult.NOT_VISIBLE; }
+        @Override public void flushSpawns(int entity) { }
         @Override public void reset() { }
     }
 }

@@ -5,6 +5,10 @@ public interface SpawnListener {
     /** {@code entity} was spawned by {@code spawner}, its spawn state already applied. */
     void spawned(int spawner, int entity);
 
-    /** {@code entity} is about to be deleted because its authority despawned it. */
+    /**
+     * {@code entity} is about to be deleted: its authority despawned it, the peer that spawned it
+     * left, or this side's session ended (peer closed or connection lost). Godot frees replicas in
+     * the last two cases without the signal; we fire it so cleanup runs in one place.
+     */
     void despawned(int spawner, int entity);
 }

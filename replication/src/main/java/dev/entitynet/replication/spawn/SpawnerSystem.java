@@ -17,6 +17,7 @@ import dev.entitynet.replication.packet.VarInt;
 import dev.entitynet.replication.sync.Synchronizer;
 import dev.entitynet.replication.visibility.Audience;
 import dev.entitynet.replication.visibility.VisibilityRules;
+import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.TransferMode;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -28,9 +29,15 @@ import net.openhft.chronicle.bytes.Bytes;
  * The spawner side of replication (Godot's MultiplayerSpawner logic in SceneReplicationInterface),
  * driven by {@code SceneReplication}: on the authority it tracks prefab instances created under a
  * spawner's spawn parent and custom spawns, assigns never-reused net ids, and sends SPAWN/DESPAWN
- * per peer as visibility dictates (late joiners get every live spawn in creation order, parents
- * first); on receivers it validates and applies spawns within the poll, before any other system
- * sees the entity. Not an artemis system because several SceneMultiplayers may share a World and
+ * per peer as visibility dictates (a joining peer gets every live spawn in creation order, parents
+ * first, when it is admitted and before peer_connected, as Godot's {@code on_peer_change} does);
+ * on receivers it validates and applies spawns within the poll, before any other system sees the
+ * entity.
+ *
+ * <p>Spawns normally go out at the end of the tick, once the game has set the new entity up. A call
+ * (RPC or raw bytes) sent earlier in the tick first sends the spawns still pending
+ * ({@link #flushBefore}), so on every peer the call arrives after the spawn it may refer to, as in
+ * Godot, where a spawn is sent as soon as the node is ready. Not an artemis system because several SceneMultiplayers may share a World and
  * the timing is the multiplayer's poll and flush.
  */
 public final class SpawnerSystem implements Audience, AutoCloseable {
@@ -55,6 +62,7 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     private final ComponentMapper<NetIdentity> identities;
     private final ComponentMapper<Synchronizer> synchronizers;
     private final EntitySubscription spawnerEntities;
+    private final EntitySubscription instanceEntities;
     private final TrackedSpawns tracked = new TrackedSpawns();
     private final IntArrayList created = new IntArrayList();
     private final Int2ObjectOpenHashMap<TrackedSpawn> byNetId = new Int2ObjectOpenHashMap<>();
@@ -64,7 +72,6 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
     private int visibilityQueueCapacity = MIN_VISIBILITY_QUEUE;
     /** Tracked entities with visibility filters, re-evaluated every tick. */
     private final IntArrayList filtered = new IntArrayList();
-    private final IntArrayList joinedPeers = new IntArrayList();
     private final IntArrayList newlyTracked = new IntArrayList();
     private final IntArrayList scratchEntities = new IntArrayList();
     private final Bytes<Void> packet = Bytes.allocateElasticDirect(256);
@@ -90,8 +97,8 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         this.identities = world.getMapper(NetIdentity.class);
         this.synchronizers = world.getMapper(Synchronizer.class);
         this.spawnerEntities = world.getAspectSubscriptionManager().get(Aspect.all(Spawner.class));
-        world.getAspectSubscriptionManager().get(Aspect.all(PrefabInstance.class, NetName.class))
-                .addSubscriptionListener(new EntitySubscription.SubscriptionListener() {
+        this.instanceEntities = world.getAspectSubscriptionManager().get(Aspect.all(PrefabInstance.class, NetName.class));
+        instanceEntities.addSubscriptionListener(new EntitySubscription.SubscriptionListener() {
                     @Override
                     public void inserted(IntBag entities) {
                         for (int i = 0; i < entities.size(); i++) {
@@ -112,7 +119,8 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
 
     /**
      * Creates an instance of a registered prefab as a child of {@code spawner}'s spawn parent,
-     * named {@code name}; on the authority it is spawned on the peers at the end of the tick.
+     * named {@code name}; on the authority it is spawned on the peers at the end of the tick, or
+     * before the first call sent about it earlier than that.
      *
      * @throws IllegalArgumentException when the spawner does not list the prefab or the name is taken
      * @throws IllegalStateException when the spawn limit is reached
@@ -234,16 +242,68 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         return false;
     }
 
+    /**
+     * What keeps a call about {@code entity} from reaching {@code peerId}: {@link SendResult#SENT}
+     * when nothing does; {@link SendResult#NOT_VISIBLE} when its synchronizer hides it from that peer;
+     * {@link SendResult#NOT_SPAWNED} when it (or the spawn it belongs to) was not spawned there: a
+     * parent spawn the peer does not have, or a prefab instance whose spawn was refused (spawn limit).
+     * Entities outside any spawn are visible by their own synchronizer, and a replica always to the
+     * peer that spawned it, as in Godot's {@code is_rpc_visible}. Allocation-free.
+     */
+    public SendResult reach(int entity, int peerId) {
+        NetIdentity id = identities.get(entity);
+        if (id != null && id.namespace == peerId) {
+            return SendResult.SENT; // a replica is always reachable by the peer that spawned it (Godot's is_rpc_visible)
+        }
+        TrackedSpawn own = tracked.get(entity);
+        if (own != null) {
+            if (own.receivers.contains(peerId)) {
+                return SendResult.SENT;
+            }
+            return VisibilityRules.isVisible(synchronizers.get(entity), entity, peerId) ? SendResult.NOT_SPAWNED : SendResult.NOT_VISIBLE;
+        }
+        if (!VisibilityRules.isVisible(synchronizers.get(entity), entity, peerId)) {
+            return SendResult.NOT_VISIBLE;
+        }
+        for (int e = entity; e >= 0; e = paths.parentOf(e)) {
+            TrackedSpawn t = tracked.get(e);
+            if (t != null) {
+                return t.receivers.contains(peerId) ? SendResult.SENT : SendResult.NOT_SPAWNED;
+            }
+            if (isRefusedSpawn(e)) {
+                return SendResult.NOT_SPAWNED;
+            }
+        }
+        return SendResult.SENT;
+    }
+
+    /** A prefab instance under a spawner this peer is the authority of that is not tracked: its spawn was refused. */
+    private boolean isRefusedSpawn(int entity) {
+        if (!instances.has(entity) || identities.has(entity) || !names.has(entity)) {
+            return false;
+        }
+        int spawner = spawnerFor(names.get(entity).parent);
+        return spawner >= 0 && authorities.authorityOf(spawner) == multiplayer.uniqueId()
+                && spawners.get(spawner).spawnable.contains(instances.get(entity).prefab);
+    }
+
     // ---------------------------------------------------------------- peers and ticks
 
-    /** A peer joined: it gets every live spawn it may see at the end of the tick. */
+    /**
+     * A peer was admitted: it gets every live spawn it may see now, pending ones included, in
+     * creation order, so the game's peer_connected handler can already address them (Godot's
+     * {@code SceneReplicationInterface::on_peer_change} sends them before peer_connected too).
+     */
     public void peerAdded(int peerId) {
-        joinedPeers.add(peerId);
+        sendPending();
+        int me = multiplayer.uniqueId();
+        for (TrackedSpawn t = first; t != null; t = t.next) {
+            evaluate(t, synchronizers.get(t.entity), peerId, me);
+        }
     }
 
     /** A peer left: forget what it has, and delete what it spawned here. */
     public void peerRemoved(int peerId) {
-        joinedPeers.rem(peerId);
         for (TrackedSpawn t = first; t != null; t = t.next) {
             t.receivers.remove(peerId);
         }
@@ -263,16 +323,42 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         created.clear();
         newlyTracked.clear();
         visibilityDirty.clear();
-        joinedPeers.clear();
         byNetId.clear();
         directory.clear();
     }
 
     /**
-     * End of tick, before synchronizers send: tracks new prefab instances, then sends spawns and
-     * despawns where visibility changed, in creation order.
+     * End of tick, before synchronizers send: re-evaluates visibility filters, tracks new prefab
+     * instances, then sends spawns and despawns where visibility changed, in creation order.
      */
     public void networkProcess() {
+        for (int i = 0; i < filtered.size(); i++) {
+            updateVisibility(filtered.getInt(i));
+        }
+        sendPending();
+    }
+
+    /**
+     * Before a call about {@code entity} (-1 when it names none, as raw bytes) goes out: sends the
+     * spawns and despawns still pending, so every peer gets them before the call. A prefab instance
+     * the game created in the running system is not in the subscriptions yet (artemis adds it when
+     * the system ends), so {@code entity} and its ancestors are looked at directly. Nothing to do
+     * costs a few lookups.
+     */
+    public void flushBefore(int entity) {
+        for (int e = entity; e >= 0; e = paths.parentOf(e)) {
+            if (instances.has(e) && names.has(e) && !identities.has(e) && !instanceEntities.getActiveEntityIds().get(e)
+                    && !created.contains(e)) {
+                created.add(e);
+            }
+        }
+        if (!created.isEmpty() || !visibilityDirty.isEmpty()) {
+            sendPending();
+        }
+    }
+
+    /** Tracks new prefab instances and sends what changed: the spawn work that does not wait for the end of the tick. */
+    private void sendPending() {
         trackCreated();
         for (int i = 0; i < newlyTracked.size(); i++) {
             if (tracked.contains(newlyTracked.getInt(i))) {
@@ -282,9 +368,6 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
         newlyTracked.clear();
         int me = multiplayer.uniqueId();
         IntList peers = multiplayer.peers();
-        for (int i = 0; i < filtered.size(); i++) {
-            updateVisibility(filtered.getInt(i));
-        }
         while (!visibilityDirty.isEmpty()) {
             TrackedSpawn t = byNetId.get(visibilityDirty.dequeueInt());
             if (t != null) {
@@ -295,19 +378,10 @@ public final class SpawnerSystem implements Audience, AutoCloseable {
                 }
             }
         }
-        if (!joinedPeers.isEmpty()) {
-            for (TrackedSpawn t = first; t != null; t = t.next) {
-                Synchronizer sync = synchronizers.get(t.entity);
-                for (int i = 0; i < joinedPeers.size(); i++) {
-                    evaluate(t, sync, joinedPeers.getInt(i), me);
-                }
-            }
-            joinedPeers.clear();
-        }
     }
 
     private void evaluate(TrackedSpawn t, Synchronizer sync, int peer, int me) {
-        if (peer == me) { // every other peer here is admitted: taken from peers(), or joined and not removed since
+        if (peer == me) { // every other peer here is admitted: taken from peers(), or being admitted
             return;
         }
         boolean want = VisibilityRules.isVisible(sync, t.entity, peer) && (t.parent == null || t.parent.receivers.contains(peer));
