@@ -122,7 +122,8 @@ final class DataReceiver {
         if (!Protocol.inReceiveWindow(start, channel.incomingReliableSequence)) {
             return payloadEnd;
         }
-        if (!validFragment(at, fragmentLength)) {
+        int stride = fragmentStride(at, fragmentLength);
+        if (stride < 0) {
             return -1;
         }
         if (peer.state == PeerState.DISCONNECT_LATER || start == channel.incomingReliableSequence) {
@@ -131,7 +132,7 @@ final class DataReceiver {
         IncomingCommand anchor = reliableAnchor(channel, start);
         boolean joins = anchor != null && anchor.reliableSequence == start;
         IncomingCommand group = fragmentGroup(peer, channel.incomingReliable, anchor, joins,
-                Protocol.SEND_FRAGMENT, channelId, EnetPacketFlags.RELIABLE, start, 0, at);
+                Protocol.SEND_FRAGMENT, channelId, EnetPacketFlags.RELIABLE, start, 0, at, stride);
         if (group == null) {
             return -1;
         }
@@ -155,7 +156,8 @@ final class DataReceiver {
             host.stats.countDrop(DropReason.STALE_UNRELIABLE);
             return payloadEnd;
         }
-        if (!validFragment(at, fragmentLength)) {
+        int stride = fragmentStride(at, fragmentLength);
+        if (stride < 0) {
             return -1;
         }
         if (peer.state == PeerState.DISCONNECT_LATER) {
@@ -164,7 +166,7 @@ final class DataReceiver {
         IncomingCommand anchor = unreliableAnchor(channel, reliableSequence, start);
         boolean joins = anchor != null && anchor.reliableSequence == reliableSequence && anchor.unreliableSequence == start;
         IncomingCommand group = fragmentGroup(peer, channel.incomingUnreliable, anchor, joins,
-                Protocol.SEND_UNRELIABLE_FRAGMENT, channelId, EnetPacketFlags.UNRELIABLE_FRAGMENT, reliableSequence, start, at);
+                Protocol.SEND_UNRELIABLE_FRAGMENT, channelId, EnetPacketFlags.UNRELIABLE_FRAGMENT, reliableSequence, start, at, stride);
         if (group == null) {
             return -1;
         }
@@ -275,25 +277,49 @@ final class DataReceiver {
 
     // ---------------------------------------------------------------- fragments
 
-    private boolean validFragment(int at, int fragmentLength) {
+    /**
+     * Checks a fragment's fields and returns the stride they imply, or -1 (counted). Every ENet
+     * sender cuts a packet into fragments of one length L (the stride) at offset number × L, the
+     * last one holding the rest (1..L bytes); each fragment on its own determines L (its length, or
+     * for the last one offset / (count − 1)), and holding every fragment of a group to the same L
+     * and count makes the fragments tile the packet exactly: no byte uncovered, none written twice.
+     */
+    private int fragmentStride(int at, int fragmentLength) {
         long count = Wire.u32(buffer, at + 8);
         long number = Wire.u32(buffer, at + 12);
         long total = Wire.u32(buffer, at + 16);
         long offset = Wire.u32(buffer, at + 20);
         if (total > host.config.maxPacketSize()) {
             drop(DropReason.PACKET_TOO_LARGE);
-            return false;
+            return -1;
         }
-        if (count > Protocol.MAXIMUM_FRAGMENT_COUNT || number >= count || total < count || offset >= total
-                || fragmentLength > total - offset) {
+        if (count > Protocol.MAXIMUM_FRAGMENT_COUNT || number >= count || offset >= total || fragmentLength > total - offset) {
             drop(DropReason.BAD_FRAGMENT);
-            return false;
+            return -1;
         }
-        return true;
+        long stride;
+        if (number < count - 1) {
+            stride = fragmentLength;
+        } else if (count == 1) {
+            stride = total;
+        } else {
+            stride = offset % (count - 1) == 0 ? offset / (count - 1) : 0;
+        }
+        boolean tiles = stride > 0 && stride <= Protocol.MAXIMUM_DATAGRAM
+                && offset == number * stride
+                && (number < count - 1 || fragmentLength == total - offset)
+                && (count - 1) * stride < total && total <= count * stride;
+        if (!tiles) {
+            drop(DropReason.BAD_FRAGMENT);
+            return -1;
+        }
+        return (int) stride;
     }
 
-    private boolean sameGroup(IncomingCommand group, int number, int at) {
-        if (group.number != number || group.length != Wire.u32(buffer, at + 16) || group.fragmentCount != Wire.u32(buffer, at + 8)) {
+    /** Whether a fragment describes the same packet as the group it joins (counted when not). */
+    private boolean sameGroup(IncomingCommand group, int number, int at, int stride) {
+        if (group.number != number || group.length != Wire.u32(buffer, at + 16)
+                || group.fragmentCount != Wire.u32(buffer, at + 8) || group.fragmentStride != stride) {
             drop(DropReason.BAD_FRAGMENT);
             return false;
         }
@@ -305,11 +331,12 @@ final class DataReceiver {
      * (it must describe the same packet), else a new group queued after {@code anchor}; null on error.
      */
     private IncomingCommand fragmentGroup(Peer peer, NodeList<IncomingCommand> queue, IncomingCommand anchor, boolean joins,
-                                          int number, int channelId, int flags, int reliableSequence, int unreliableSequence, int at) {
+                                          int number, int channelId, int flags, int reliableSequence, int unreliableSequence,
+                                          int at, int stride) {
         if (joins) {
-            return sameGroup(anchor, number, at) ? anchor : null;
+            return sameGroup(anchor, number, at, stride) ? anchor : null;
         }
-        IncomingCommand group = newGroup(peer, number, channelId, flags, reliableSequence, unreliableSequence, at);
+        IncomingCommand group = newGroup(peer, number, channelId, flags, reliableSequence, unreliableSequence, at, stride);
         if (group != null) {
             queue.insertAfter(anchor, group);
         }
@@ -318,7 +345,7 @@ final class DataReceiver {
 
     /** Starts reassembling a packet, charged against the peer's reassembly cap; null when over it. */
     private IncomingCommand newGroup(Peer peer, int number, int channelId, int flags, int reliableSequence,
-                                     int unreliableSequence, int at) {
+                                     int unreliableSequence, int at, int stride) {
         int total = (int) Wire.u32(buffer, at + 16);
         int count = (int) Wire.u32(buffer, at + 8);
         if (peer.reassemblyBytes + total > host.config.maxReassemblyBytesPerPeer()) {
@@ -331,7 +358,7 @@ final class DataReceiver {
         }
         IncomingCommand group = host.pool.acquireIncoming();
         group.prepare(number, channelId, flags, reliableSequence, unreliableSequence, total);
-        group.expectFragments(count);
+        group.expectFragments(count, stride);
         group.reassemblyCharge = total;
         peer.reassemblyBytes += total;
         return group;

@@ -15,6 +15,11 @@
  *     never sends datagrams above its own MTU.</li>
  * <li>Zero-length fragments and totalLength &lt; fragmentCount are rejected (libenet master), as are
  *     datagrams above 4096 bytes (dropped, not an error as in 1.3.17).</li>
+ * <li>Fragments must tile their packet the way every ENet sender cuts it: one stride L for the
+ *     group, offset = number &times; L, every fragment but the last exactly L bytes, the last the
+ *     remaining 1..L, count = &lceil;total / L&rceil;. libenet accepts any offsets, so a group can
+ *     "complete" with bytes no fragment wrote; here a fragment that breaks the stride is a command
+ *     error (BAD_FRAGMENT) and its group never completes. Reassembly buffers are zeroed as well.</li>
  * <li>Half-open handshakes are capped ({@code maxHalfOpenConnections}); fragment groups are charged
  *     their totalLength against {@code maxReassemblyBytesPerPeer} when the first fragment arrives,
  *     so a fragmented packet above that cap cannot be received; queued acknowledgements per peer are
