@@ -9,9 +9,18 @@ import dev.entitynet.transport.enet.protocol.Wire;
  * The five data commands: accepts them into the per-channel reliable / unreliable queues within
  * the receive windows, reassembles fragments, and moves packets to the event queue in order
  * (libenet's queue_incoming_command and dispatch_incoming_*_commands). Each handler returns the
- * position after the command, or -1 for a command error (counted; the datagram's rest is dropped).
+ * position after the command, or -1 for a command error (counted; the datagram's rest is dropped),
+ * or the position plus {@link #REFUSED} for a command a memory cap refused.
  */
 final class DataReceiver {
+    /**
+     * Added to a handler's result when a memory cap refused the command: it is skipped without an
+     * acknowledgement, so an honest sender retransmits it later, and the datagram goes on.
+     */
+    static final int REFUSED = 1 << 16;
+    /** The position part of a handler's result (datagrams are far shorter than {@link #REFUSED}). */
+    static final int POSITION_MASK = REFUSED - 1;
+
     private final Host host;
     private final byte[] buffer;
     private int length;
@@ -42,9 +51,10 @@ final class DataReceiver {
         if (anchor != null && anchor.reliableSequence == sequence) {
             return payloadEnd;
         }
-        IncomingCommand c = newPacket(peer, Protocol.SEND_RELIABLE, channelId, EnetPacketFlags.RELIABLE, sequence, 0, end, payloadEnd);
+        int stage = sequence == ((channel.incomingReliableSequence + 1) & 0xFFFF) ? ReceiveBudget.DELIVERED : ReceiveBudget.QUEUED;
+        IncomingCommand c = newPacket(peer, stage, Protocol.SEND_RELIABLE, channelId, EnetPacketFlags.RELIABLE, sequence, 0, end, payloadEnd);
         if (c == null) {
-            return -1;
+            return payloadEnd | REFUSED;
         }
         channel.incomingReliable.insertAfter(anchor, c);
         dispatchReliable(peer, channel);
@@ -71,9 +81,10 @@ final class DataReceiver {
         if (anchor != null && anchor.reliableSequence == reliableSequence && anchor.unreliableSequence == unreliableSequence) {
             return payloadEnd;
         }
-        IncomingCommand c = newPacket(peer, Protocol.SEND_UNRELIABLE, channelId, 0, reliableSequence, unreliableSequence, end, payloadEnd);
+        int stage = reliableSequence == channel.incomingReliableSequence ? ReceiveBudget.DELIVERED : ReceiveBudget.QUEUED;
+        IncomingCommand c = newPacket(peer, stage, Protocol.SEND_UNRELIABLE, channelId, 0, reliableSequence, unreliableSequence, end, payloadEnd);
         if (c == null) {
-            return -1;
+            return payloadEnd | REFUSED;
         }
         channel.incomingUnreliable.insertAfter(anchor, c);
         dispatchUnreliable(peer, channel);
@@ -99,9 +110,11 @@ final class DataReceiver {
             return payloadEnd;
         }
         if (peer.state != PeerState.DISCONNECT_LATER) {
-            IncomingCommand c = newPacket(peer, Protocol.SEND_UNSEQUENCED, channelId, EnetPacketFlags.UNSEQUENCED, 0, 0, end, payloadEnd);
+            IncomingCommand c = newPacket(peer, ReceiveBudget.DELIVERED, Protocol.SEND_UNSEQUENCED, channelId,
+                    EnetPacketFlags.UNSEQUENCED, 0, 0, end, payloadEnd);
             if (c == null) {
-                return -1;
+                // not marked as received: a copy that finds room may still be delivered
+                return payloadEnd | REFUSED;
             }
             // unsequenced packets wait for nothing: straight to the application
             host.deliver(peer, c);
@@ -131,12 +144,17 @@ final class DataReceiver {
         }
         IncomingCommand anchor = reliableAnchor(channel, start);
         boolean joins = anchor != null && anchor.reliableSequence == start;
-        IncomingCommand group = fragmentGroup(peer, channel.incomingReliable, anchor, joins,
-                Protocol.SEND_FRAGMENT, channelId, EnetPacketFlags.RELIABLE, start, 0, at, stride);
-        if (group == null) {
+        IncomingCommand group = anchor;
+        if (!joins) {
+            group = newGroup(peer, Protocol.SEND_FRAGMENT, channelId, EnetPacketFlags.RELIABLE, start, 0, at, stride);
+            if (group == null) {
+                return payloadEnd | REFUSED;
+            }
+            channel.incomingReliable.insertAfter(anchor, group);
+        } else if (!sameGroup(group, Protocol.SEND_FRAGMENT, at, stride)) {
             return -1;
         }
-        if (addFragment(peer, group, at, end, fragmentLength)) {
+        if (addFragment(group, at, end, fragmentLength)) {
             dispatchReliable(peer, channel);
         }
         return payloadEnd;
@@ -165,12 +183,18 @@ final class DataReceiver {
         }
         IncomingCommand anchor = unreliableAnchor(channel, reliableSequence, start);
         boolean joins = anchor != null && anchor.reliableSequence == reliableSequence && anchor.unreliableSequence == start;
-        IncomingCommand group = fragmentGroup(peer, channel.incomingUnreliable, anchor, joins,
-                Protocol.SEND_UNRELIABLE_FRAGMENT, channelId, EnetPacketFlags.UNRELIABLE_FRAGMENT, reliableSequence, start, at, stride);
-        if (group == null) {
+        IncomingCommand group = anchor;
+        if (!joins) {
+            group = newGroup(peer, Protocol.SEND_UNRELIABLE_FRAGMENT, channelId, EnetPacketFlags.UNRELIABLE_FRAGMENT,
+                    reliableSequence, start, at, stride);
+            if (group == null) {
+                return payloadEnd | REFUSED;
+            }
+            channel.incomingUnreliable.insertAfter(anchor, group);
+        } else if (!sameGroup(group, Protocol.SEND_UNRELIABLE_FRAGMENT, at, stride)) {
             return -1;
         }
-        if (addFragment(peer, group, at, end, fragmentLength)) {
+        if (addFragment(group, at, end, fragmentLength)) {
             dispatchUnreliable(peer, channel);
         }
         return payloadEnd;
@@ -326,59 +350,26 @@ final class DataReceiver {
         return true;
     }
 
-    /**
-     * The reassembly group this fragment belongs to: {@code anchor} when the fragment {@code joins} it
-     * (it must describe the same packet), else a new group queued after {@code anchor}; null on error.
-     */
-    private IncomingCommand fragmentGroup(Peer peer, NodeList<IncomingCommand> queue, IncomingCommand anchor, boolean joins,
-                                          int number, int channelId, int flags, int reliableSequence, int unreliableSequence,
-                                          int at, int stride) {
-        if (joins) {
-            return sameGroup(anchor, number, at, stride) ? anchor : null;
-        }
-        IncomingCommand group = newGroup(peer, number, channelId, flags, reliableSequence, unreliableSequence, at, stride);
-        if (group != null) {
-            queue.insertAfter(anchor, group);
-        }
-        return group;
-    }
-
-    /** Starts reassembling a packet, charged against the peer's reassembly cap; null when over it. */
+    /** Starts reassembling a packet, charged to the peer's reassembly; null (counted) when a cap refuses it. */
     private IncomingCommand newGroup(Peer peer, int number, int channelId, int flags, int reliableSequence,
                                      int unreliableSequence, int at, int stride) {
-        int total = (int) Wire.u32(buffer, at + 16);
-        int count = (int) Wire.u32(buffer, at + 8);
-        if (peer.reassemblyBytes + total > host.config.maxReassemblyBytesPerPeer()) {
-            drop(DropReason.REASSEMBLY_LIMIT);
-            return null;
+        IncomingCommand group = admit(peer, ReceiveBudget.REASSEMBLING, number, channelId, flags, reliableSequence,
+                unreliableSequence, (int) Wire.u32(buffer, at + 16));
+        if (group != null) {
+            group.expectFragments((int) Wire.u32(buffer, at + 8), stride);
         }
-        if (peer.waitingData + total > Host.MAX_WAITING_DATA) {
-            drop(DropReason.WAITING_DATA_LIMIT);
-            return null;
-        }
-        IncomingCommand group = host.pool.acquireIncoming();
-        group.prepare(number, channelId, flags, reliableSequence, unreliableSequence, total);
-        group.expectFragments(count, stride);
-        group.reassemblyCharge = total;
-        peer.reassemblyBytes += total;
         return group;
     }
 
     /** Copies a new fragment in; true when that completed the packet. */
-    private boolean addFragment(Peer peer, IncomingCommand group, int at, int payloadStart, int fragmentLength) {
+    private boolean addFragment(IncomingCommand group, int at, int payloadStart, int fragmentLength) {
         int number = (int) Wire.u32(buffer, at + 12);
         if (!group.markFragment(number)) {
             return false;
         }
         int offset = (int) Wire.u32(buffer, at + 20);
         copyPayload(group, offset, payloadStart, fragmentLength);
-        if (!group.complete()) {
-            return false;
-        }
-        peer.reassemblyBytes -= group.reassemblyCharge;
-        group.reassemblyCharge = 0;
-        peer.waitingData += group.length;
-        return true;
+        return group.complete();
     }
 
     // ---------------------------------------------------------------- checks
@@ -435,21 +426,25 @@ final class DataReceiver {
         return payloadStart + dataLength;
     }
 
-    /**
-     * A whole (unfragmented) packet copied out of the datagram, charged to the peer's waiting data;
-     * null (counted) when that would exceed the cap.
-     */
-    private IncomingCommand newPacket(Peer peer, int number, int channelId, int flags, int reliableSequence,
+    /** A whole (unfragmented) packet copied out of the datagram and charged to {@code stage}; null (counted) when a cap refuses it. */
+    private IncomingCommand newPacket(Peer peer, int stage, int number, int channelId, int flags, int reliableSequence,
                                       int unreliableSequence, int payloadStart, int payloadEnd) {
-        int dataLength = payloadEnd - payloadStart;
-        if (peer.waitingData + dataLength > Host.MAX_WAITING_DATA) {
-            drop(DropReason.WAITING_DATA_LIMIT);
+        IncomingCommand c = admit(peer, stage, number, channelId, flags, reliableSequence, unreliableSequence, payloadEnd - payloadStart);
+        if (c != null) {
+            copyPayload(c, 0, payloadStart, c.length);
+        }
+        return c;
+    }
+
+    /** A pooled command for a packet of {@code length} bytes charged to {@code stage}, or null (counted) when a cap refuses it. */
+    private IncomingCommand admit(Peer peer, int stage, int number, int channelId, int flags, int reliableSequence,
+                                  int unreliableSequence, int length) {
+        if (!host.budget.admit(peer, stage, length)) {
             return null;
         }
-        peer.waitingData += dataLength;
         IncomingCommand c = host.pool.acquireIncoming();
-        c.prepare(number, channelId, flags, reliableSequence, unreliableSequence, dataLength);
-        copyPayload(c, 0, payloadStart, dataLength);
+        c.prepare(number, channelId, flags, reliableSequence, unreliableSequence, length);
+        c.stage = stage;
         return c;
     }
 

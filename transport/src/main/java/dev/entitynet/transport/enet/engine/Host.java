@@ -26,6 +26,7 @@ public final class Host {
     final EnetEngineStats stats = new EnetEngineStats();
     final Peer[] peers;
     final CommandPool pool = new CommandPool();
+    final ReceiveBudget budget;
     final EventQueue events = new EventQueue();
     final FarewellBuffer farewells = new FarewellBuffer();
     private final Sender sender;
@@ -45,6 +46,7 @@ public final class Host {
 
     public Host(EnetConfig config, long seed) {
         this.config = java.util.Objects.requireNonNull(config, "config");
+        this.budget = new ReceiveBudget(config, stats);
         this.peers = new Peer[config.peerLimit()];
         for (int i = 0; i < peers.length; i++) {
             peers[i] = new Peer(i);
@@ -96,8 +98,9 @@ public final class Host {
             IncomingCommand packet = events.headPacket();
             events.removeHead();
             Peer peer = peers[peerId];
-            if (packet != null && sequence >= peer.waitingCountedFrom) {
-                peer.waitingData -= packet.length;
+            if (packet != null) {
+                // a packet queued before its slot was reset no longer counts for the slot
+                budget.release(sequence >= peer.waitingCountedFrom ? peer : null, packet);
             }
             if (sequence < peer.discardEventsBefore) {
                 if (packet != null) {
@@ -359,6 +362,14 @@ public final class Host {
         return pool.incomingInUse();
     }
 
+    public long bufferedBytes() {
+        return budget.charged();
+    }
+
+    public long pooledBytes() {
+        return pool.pooledBytes();
+    }
+
     public Throwable lastInternalError() {
         return lastInternalError;
     }
@@ -399,6 +410,7 @@ public final class Host {
             IncomingCommand packet = events.headPacket();
             events.removeHead();
             if (packet != null) {
+                budget.release(null, packet);
                 pool.release(packet);
             }
         }
@@ -618,19 +630,16 @@ public final class Host {
         peer.windowBlocked = false;
     }
 
-    /** Hands a completed packet to the event queue. */
+    /** Hands a completed packet to the event queue; its charge moves to the peer's waiting data. */
     void deliver(Peer peer, IncomingCommand packet) {
+        budget.move(peer, packet, ReceiveBudget.DELIVERED);
         stats.countPacketReceived();
         events.add(EventQueue.RECEIVED, peer.incomingPeerId, peer.endpoint, 0, packet);
     }
 
     /** Drops a received command that will never be delivered, returning its memory charge. */
     void dropIncoming(Peer peer, IncomingCommand c) {
-        if (c.reassemblyCharge > 0) {
-            peer.reassemblyBytes -= c.reassemblyCharge;
-        } else {
-            peer.waitingData -= c.length;
-        }
+        budget.release(peer, c);
         pool.release(c);
     }
 

@@ -22,8 +22,8 @@ final class IncomingCommand extends ListNode {
     int fragmentStride;
     int fragmentsRemaining;
     long[] fragmentBits = new long[1];
-    /** Bytes charged against the peer's reassembly cap while the group is incomplete. */
-    long reassemblyCharge;
+    /** The {@link ReceiveBudget} stage its charge is counted in; 0 while pooled. */
+    int stage;
 
     void prepare(int commandNumber, int channelId, int packetFlags, int reliableSeq, int unreliableSeq, int packetLength) {
         number = commandNumber;
@@ -35,7 +35,6 @@ final class IncomingCommand extends ListNode {
         fragmentCount = 0;
         fragmentStride = 0;
         fragmentsRemaining = 0;
-        reassemblyCharge = 0;
         if (data.realCapacity() < packetLength) {
             // sized once for the whole packet, rather than grown (and logged) step by step
             data.releaseLast();

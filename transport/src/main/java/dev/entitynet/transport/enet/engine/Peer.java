@@ -61,10 +61,12 @@ final class Peer {
 
     int reliableDataInTransit;
     int eventData;
-    /** Delivered packets not yet polled by the application. */
+    /** Bytes charged ({@link ReceiveBudget}) for delivered packets not yet polled by the application. */
     long waitingData;
-    /** Bytes of incomplete fragment groups. */
+    /** Bytes charged for fragment groups, from their first fragment until they are delivered. */
     long reassemblyBytes;
+    /** Bytes charged for whole commands waiting for an earlier sequence number. */
+    long outOfOrderBytes;
     /** Set while reliable commands wait for room in the window, so service need not spin. */
     boolean windowBlocked;
 

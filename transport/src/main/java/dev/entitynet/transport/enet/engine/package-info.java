@@ -20,10 +20,17 @@
  *     remaining 1..L, count = &lceil;total / L&rceil;. libenet accepts any offsets, so a group can
  *     "complete" with bytes no fragment wrote; here a fragment that breaks the stride is a command
  *     error (BAD_FRAGMENT) and its group never completes. Reassembly buffers are zeroed as well.</li>
- * <li>Half-open handshakes are capped ({@code maxHalfOpenConnections}); fragment groups are charged
- *     their totalLength against {@code maxReassemblyBytesPerPeer} when the first fragment arrives,
- *     so a fragmented packet above that cap cannot be received; queued acknowledgements per peer are
- *     capped.</li>
+ * <li>Half-open handshakes are capped ({@code maxHalfOpenConnections}); queued acknowledgements per
+ *     peer are capped.</li>
+ * <li>Received data is held within caps (ReceiveBudget): every command kept is charged its length,
+ *     at least 512 bytes, against its peer's cap for its stage (fragment groups: the totalLength,
+ *     from the first fragment, against {@code maxReassemblyBytesPerPeer}, so a fragmented packet
+ *     above that cap cannot be received; whole commands waiting for an earlier sequence number
+ *     against {@code maxOutOfOrderBytesPerPeer}; delivered packets not yet polled against libenet's
+ *     32 MiB waiting-data cap) and against the host-wide {@code maxBufferedBytes}. A command over a
+ *     cap is skipped without acknowledgement and the rest of the datagram is still processed
+ *     (libenet makes a failed allocation a command error that drops the rest), so an honest sender
+ *     simply retransmits it. Free receive buffers above a 4 MiB reserve are freed.</li>
  * <li>Unsequenced packets are delivered at once; libenet can hold them behind unreliable packets
  *     waiting for a reliable predecessor.</li>
  * <li>Events are queued as they happen and a slot is freed as soon as its disconnect is queued
