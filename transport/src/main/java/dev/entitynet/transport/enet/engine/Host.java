@@ -27,6 +27,7 @@ public final class Host {
     final Peer[] peers;
     final CommandPool pool = new CommandPool();
     final ReceiveBudget budget;
+    final IncomingQueues queues;
     final EventQueue events = new EventQueue();
     final FarewellBuffer farewells = new FarewellBuffer();
     private final Sender sender;
@@ -47,6 +48,7 @@ public final class Host {
     public Host(EnetConfig config, long seed) {
         this.config = java.util.Objects.requireNonNull(config, "config");
         this.budget = new ReceiveBudget(config, stats);
+        this.queues = new IncomingQueues(this, new SplittableRandom(seed).split().nextLong());
         this.peers = new Peer[config.peerLimit()];
         for (int i = 0; i < peers.length; i++) {
             peers[i] = new Peer(i);
@@ -620,11 +622,7 @@ public final class Host {
         releaseAll(peer.sentReliable);
         releaseAll(peer.outgoingReliable);
         releaseAll(peer.outgoingUnreliable);
-        for (int i = 0; i < peer.channelCount; i++) {
-            Channel channel = peer.channels[i];
-            dropAll(peer, channel.incomingReliable);
-            dropAll(peer, channel.incomingUnreliable);
-        }
+        queues.dropAll(peer);
         peer.channelCount = 0;
         peer.reliableDataInTransit = 0;
         peer.windowBlocked = false;
@@ -641,13 +639,6 @@ public final class Host {
     void dropIncoming(Peer peer, IncomingCommand c) {
         budget.release(peer, c);
         pool.release(c);
-    }
-
-    private void dropAll(Peer peer, NodeList<IncomingCommand> list) {
-        IncomingCommand c;
-        while ((c = list.poll()) != null) {
-            dropIncoming(peer, c);
-        }
     }
 
     private void releaseAll(NodeList<OutgoingCommand> list) {

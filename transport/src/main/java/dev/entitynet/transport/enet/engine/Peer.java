@@ -79,6 +79,8 @@ final class Peer {
     final NodeList<OutgoingCommand> outgoingReliable = new NodeList<>();
     final NodeList<OutgoingCommand> outgoingUnreliable = new NodeList<>();
     final NodeList<OutgoingCommand> sentReliable = new NodeList<>();
+    /** This peer's reliable commands and fragment groups in the host's {@link ReliableIndex}, for a reset. */
+    final NodeList<IncomingCommand> reliableQueue = new NodeList<>();
 
     Peer(int incomingPeerId) {
         this.incomingPeerId = incomingPeerId;

@@ -36,6 +36,16 @@ final class ReceiveBudget {
         return Math.max(length, MIN_CHARGE);
     }
 
+    /**
+     * How far past its channel's last delivered sequence number a whole reliable command may wait:
+     * as many sequence numbers as the out-of-order cap holds minimal commands. Without it, commands
+     * far ahead could fill the cap and starve the nearer ones the channel needs first, whose
+     * retransmissions back off until an honest sender gives up.
+     */
+    int outOfOrderReach() {
+        return Math.max(1, config.maxOutOfOrderBytesPerPeer() / MIN_CHARGE);
+    }
+
     /** Bytes charged now, all peers and stages together. */
     long charged() {
         return charged;

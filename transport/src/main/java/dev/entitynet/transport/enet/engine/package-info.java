@@ -31,6 +31,14 @@
  *     cap is skipped without acknowledgement and the rest of the datagram is still processed
  *     (libenet makes a failed allocation a command error that drops the rest), so an honest sender
  *     simply retransmits it. Free receive buffers above a 4 MiB reserve are freed.</li>
+ * <li>A whole reliable command waits only if it lies at most {@code maxOutOfOrderBytesPerPeer} / 512
+ *     sequence numbers past the next one its channel needs (libenet: anywhere in its 28,672-wide
+ *     receive window); one further ahead is left unacknowledged like any refused command, so far
+ *     commands cannot fill the cap while the near ones the channel needs first find no room.</li>
+ * <li>Work per received command is bounded whatever a peer has queued: waiting reliable commands
+ *     are found by (peer, channel, sequence) in a host-wide hash index instead of a walk of a
+ *     sorted list, and an unreliable packet that belongs more than 64 places before the newest one
+ *     queued on its channel is dropped as stale (libenet walks the whole queue).</li>
  * <li>Unsequenced packets are delivered at once; libenet can hold them behind unreliable packets
  *     waiting for a reliable predecessor.</li>
  * <li>Events are queued as they happen and a slot is freed as soon as its disconnect is queued
