@@ -132,9 +132,10 @@ public final class EnetConfig {
     }
 
     /**
-     * Bytes of reliable data one peer may have waiting for an earlier sequence number (each command
-     * charged at least 64 bytes, so this also caps the count). Commands beyond it are dropped
-     * unacknowledged and the sender retransmits them later.
+     * Bytes of reliable data one peer may have waiting for an earlier sequence number, each command
+     * charged at least 512 bytes (what holding it really costs), so this also caps the count and
+     * how far ahead (cap / 512 sequence numbers) a command may be to wait at all. Commands beyond it
+     * are dropped unacknowledged and the sender retransmits them later.
      */
     public int maxOutOfOrderBytesPerPeer() {
         return values[MAX_OUT_OF_ORDER_PER_PEER];

@@ -171,6 +171,19 @@ public final class EnetEngine implements AutoCloseable {
         return host.incomingCommandsInUse();
     }
 
+    /**
+     * Bytes of received data charged against {@link EnetConfig#maxBufferedBytes()} now: fragment
+     * groups being reassembled, commands waiting for an earlier one, and packets not yet polled.
+     */
+    public long bufferedBytes() {
+        return host.bufferedBytes();
+    }
+
+    /** Direct memory the engine keeps in free receive buffers for reuse (a small fixed reserve at most). */
+    public long pooledBytes() {
+        return host.pooledBytes();
+    }
+
     /** The last engine bug caught at the receive/service boundary (counted as INTERNAL_ERROR), or null. */
     public Throwable lastInternalError() {
         return host.lastInternalError();

@@ -13,6 +13,7 @@ public final class EnetEngineStats {
     private long packetsReceived;
     private long packetsSent;
     private long retransmissions;
+    private long orderingSteps;
 
     /** How many times something was dropped for {@code reason}. */
     public long dropped(DropReason reason) {
@@ -63,6 +64,15 @@ public final class EnetEngineStats {
         return retransmissions;
     }
 
+    /**
+     * Table slots and queue entries inspected to place received data commands and to find the next
+     * ones to deliver: a measure of receive work that stays proportional to the commands received
+     * and packets delivered, whatever a peer has queued.
+     */
+    public long orderingSteps() {
+        return orderingSteps;
+    }
+
     /** Counts one drop. Engine-internal. */
     public void countDrop(DropReason reason) {
         dropped[reason.ordinal()]++;
@@ -88,6 +98,11 @@ public final class EnetEngineStats {
     /** Counts one packet queued by the application. Engine-internal. */
     public void countPacketSent() {
         packetsSent++;
+    }
+
+    /** Counts {@code steps} ordering steps. Engine-internal. */
+    public void countOrderingSteps(int steps) {
+        orderingSteps += steps;
     }
 
     /** Counts one retransmission. Engine-internal. */

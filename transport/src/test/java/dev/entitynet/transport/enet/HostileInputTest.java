@@ -207,8 +207,8 @@ class HostileInputTest {
     void reassemblyMemoryIsCappedPerPeer() {
         try (EnginePair p = EnginePair.connected(EnetConfig.defaults().withMaxReassemblyBytesPerPeer(64 * 1024))) {
             String h = header(p.toServerWord(), p.now);
-            p.toServer(hex(h + fragment(1, 1, 40, 0, 40_000, 0, 10)));
-            p.toServer(hex(h + fragment(50, 50, 40, 0, 40_000, 0, 10)));
+            p.toServer(hex(h + fragment(1, 1, 40, 0, 40_000, 0, 1000)));
+            p.toServer(hex(h + fragment(50, 50, 40, 0, 40_000, 0, 1000)));
             assertEquals(1, p.server.stats().dropped(DropReason.REASSEMBLY_LIMIT));
             assertEquals(1, p.server.incomingCommandsInUse());
             p.assertStillWorks();

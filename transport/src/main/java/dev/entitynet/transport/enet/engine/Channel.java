@@ -11,7 +11,9 @@ final class Channel {
     final int[] reliableWindows = new int[Protocol.RELIABLE_WINDOWS];
     int incomingReliableSequence;
     int incomingUnreliableSequence;
-    final NodeList<IncomingCommand> incomingReliable = new NodeList<>();
+    /** Reliable commands and fragment groups of this channel in the host's {@link ReliableIndex}. */
+    int reliableQueued;
+    /** Unreliable commands waiting for their turn, by (reliable epoch, unreliable sequence). */
     final NodeList<IncomingCommand> incomingUnreliable = new NodeList<>();
 
     void resetSequences() {

@@ -6,18 +6,30 @@ import dev.entitynet.transport.enet.protocol.Protocol;
 import dev.entitynet.transport.enet.protocol.Wire;
 
 /**
- * The five data commands: accepts them into the per-channel reliable / unreliable queues within
- * the receive windows, reassembles fragments, and moves packets to the event queue in order
- * (libenet's queue_incoming_command and dispatch_incoming_*_commands). Each handler returns the
- * position after the command, or -1 for a command error (counted; the datagram's rest is dropped).
+ * The five data commands: accepts them within the receive windows and the memory caps
+ * ({@link ReceiveBudget}), queues what must wait ({@link IncomingQueues}), reassembles fragments,
+ * and moves packets to the event queue in order (libenet's queue_incoming_command and
+ * dispatch_incoming_*_commands). Each handler returns the position after the command, or -1 for a
+ * command error (counted; the datagram's rest is dropped), or the position plus {@link #REFUSED}
+ * for a command a memory cap refused.
  */
 final class DataReceiver {
+    /**
+     * Added to a handler's result when a memory cap refused the command: it is skipped without an
+     * acknowledgement, so an honest sender retransmits it later, and the datagram goes on.
+     */
+    static final int REFUSED = 1 << 16;
+    /** The position part of a handler's result (datagrams are far shorter than {@link #REFUSED}). */
+    static final int POSITION_MASK = REFUSED - 1;
+
     private final Host host;
+    private final IncomingQueues queues;
     private final byte[] buffer;
     private int length;
 
     DataReceiver(Host host, byte[] buffer) {
         this.host = host;
+        this.queues = host.queues;
         this.buffer = buffer;
     }
 
@@ -35,19 +47,26 @@ final class DataReceiver {
         int sequence = Wire.u16(buffer, at + 2);
         Channel channel = peer.channels[channelId];
         if (peer.state == PeerState.DISCONNECT_LATER || sequence == channel.incomingReliableSequence
-                || !Protocol.inReceiveWindow(sequence, channel.incomingReliableSequence)) {
+                || !Protocol.inReceiveWindow(sequence, channel.incomingReliableSequence)
+                || queues.reliable(peer, channelId, sequence) != null) {
+            // discarded, delivered before, or a duplicate of a queued one: acknowledged, not kept
             return payloadEnd;
         }
-        IncomingCommand anchor = reliableAnchor(channel, sequence);
-        if (anchor != null && anchor.reliableSequence == sequence) {
-            return payloadEnd;
+        boolean next = sequence == nextReliable(channel);
+        if (!next && ((sequence - channel.incomingReliableSequence) & 0xFFFF) - 1 > host.budget.outOfOrderReach()) {
+            host.stats.countDrop(DropReason.OUT_OF_ORDER_LIMIT);
+            return payloadEnd | REFUSED;
         }
-        IncomingCommand c = newPacket(peer, Protocol.SEND_RELIABLE, channelId, EnetPacketFlags.RELIABLE, sequence, 0, end, payloadEnd);
+        IncomingCommand c = newPacket(peer, next ? ReceiveBudget.DELIVERED : ReceiveBudget.QUEUED, Protocol.SEND_RELIABLE,
+                channelId, EnetPacketFlags.RELIABLE, sequence, 0, end, payloadEnd);
         if (c == null) {
-            return -1;
+            return payloadEnd | REFUSED;
         }
-        channel.incomingReliable.insertAfter(anchor, c);
-        dispatchReliable(peer, channel);
+        if (next) {
+            deliverReliable(peer, channel, c);
+        } else {
+            queues.queueReliable(peer, c);
+        }
         return payloadEnd;
     }
 
@@ -67,16 +86,31 @@ final class DataReceiver {
             host.stats.countDrop(DropReason.STALE_UNRELIABLE);
             return payloadEnd;
         }
-        IncomingCommand anchor = unreliableAnchor(channel, reliableSequence, unreliableSequence);
-        if (anchor != null && anchor.reliableSequence == reliableSequence && anchor.unreliableSequence == unreliableSequence) {
+        if (reliableSequence == channel.incomingReliableSequence) {
+            // its epoch is current: nothing it waits for, straight to the application
+            IncomingCommand c = newPacket(peer, ReceiveBudget.DELIVERED, Protocol.SEND_UNRELIABLE, channelId, 0, reliableSequence,
+                    unreliableSequence, end, payloadEnd);
+            if (c == null) {
+                return payloadEnd | REFUSED;
+            }
+            deliverUnreliable(peer, channel, c);
             return payloadEnd;
         }
-        IncomingCommand c = newPacket(peer, Protocol.SEND_UNRELIABLE, channelId, 0, reliableSequence, unreliableSequence, end, payloadEnd);
+        IncomingCommand anchor = queues.unreliablePlace(channel, reliableSequence, unreliableSequence);
+        int order = IncomingQueues.compare(channel, anchor, reliableSequence, unreliableSequence);
+        if (order > 0) {
+            host.stats.countDrop(DropReason.STALE_UNRELIABLE);
+            return payloadEnd;
+        }
+        if (order == 0) {
+            return payloadEnd;
+        }
+        IncomingCommand c = newPacket(peer, ReceiveBudget.QUEUED, Protocol.SEND_UNRELIABLE, channelId, 0, reliableSequence,
+                unreliableSequence, end, payloadEnd);
         if (c == null) {
-            return -1;
+            return payloadEnd | REFUSED;
         }
         channel.incomingUnreliable.insertAfter(anchor, c);
-        dispatchUnreliable(peer, channel);
         return payloadEnd;
     }
 
@@ -99,9 +133,11 @@ final class DataReceiver {
             return payloadEnd;
         }
         if (peer.state != PeerState.DISCONNECT_LATER) {
-            IncomingCommand c = newPacket(peer, Protocol.SEND_UNSEQUENCED, channelId, EnetPacketFlags.UNSEQUENCED, 0, 0, end, payloadEnd);
+            IncomingCommand c = newPacket(peer, ReceiveBudget.DELIVERED, Protocol.SEND_UNSEQUENCED, channelId,
+                    EnetPacketFlags.UNSEQUENCED, 0, 0, end, payloadEnd);
             if (c == null) {
-                return -1;
+                // not marked as received: a copy that finds room may still be delivered
+                return payloadEnd | REFUSED;
             }
             // unsequenced packets wait for nothing: straight to the application
             host.deliver(peer, c);
@@ -122,21 +158,26 @@ final class DataReceiver {
         if (!Protocol.inReceiveWindow(start, channel.incomingReliableSequence)) {
             return payloadEnd;
         }
-        if (!validFragment(at, fragmentLength)) {
+        int stride = fragmentStride(at, fragmentLength);
+        if (stride < 0) {
             return -1;
         }
         if (peer.state == PeerState.DISCONNECT_LATER || start == channel.incomingReliableSequence) {
             return payloadEnd;
         }
-        IncomingCommand anchor = reliableAnchor(channel, start);
-        boolean joins = anchor != null && anchor.reliableSequence == start;
-        IncomingCommand group = fragmentGroup(peer, channel.incomingReliable, anchor, joins,
-                Protocol.SEND_FRAGMENT, channelId, EnetPacketFlags.RELIABLE, start, 0, at);
+        IncomingCommand group = queues.reliable(peer, channelId, start);
         if (group == null) {
+            group = newGroup(peer, Protocol.SEND_FRAGMENT, channelId, EnetPacketFlags.RELIABLE, start, 0, at, stride);
+            if (group == null) {
+                return payloadEnd | REFUSED;
+            }
+            queues.queueReliable(peer, group);
+        } else if (!sameGroup(group, Protocol.SEND_FRAGMENT, at, stride)) {
             return -1;
         }
-        if (addFragment(peer, group, at, end, fragmentLength)) {
-            dispatchReliable(peer, channel);
+        if (addFragment(group, at, end, fragmentLength) && start == nextReliable(channel)) {
+            queues.unqueueReliable(peer, group);
+            deliverReliable(peer, channel, group);
         }
         return payloadEnd;
     }
@@ -155,75 +196,87 @@ final class DataReceiver {
             host.stats.countDrop(DropReason.STALE_UNRELIABLE);
             return payloadEnd;
         }
-        if (!validFragment(at, fragmentLength)) {
+        int stride = fragmentStride(at, fragmentLength);
+        if (stride < 0) {
             return -1;
         }
         if (peer.state == PeerState.DISCONNECT_LATER) {
             return payloadEnd;
         }
-        IncomingCommand anchor = unreliableAnchor(channel, reliableSequence, start);
-        boolean joins = anchor != null && anchor.reliableSequence == reliableSequence && anchor.unreliableSequence == start;
-        IncomingCommand group = fragmentGroup(peer, channel.incomingUnreliable, anchor, joins,
-                Protocol.SEND_UNRELIABLE_FRAGMENT, channelId, EnetPacketFlags.UNRELIABLE_FRAGMENT, reliableSequence, start, at);
-        if (group == null) {
+        IncomingCommand group = queues.unreliablePlace(channel, reliableSequence, start);
+        int order = IncomingQueues.compare(channel, group, reliableSequence, start);
+        if (order > 0) {
+            host.stats.countDrop(DropReason.STALE_UNRELIABLE);
+            return payloadEnd;
+        }
+        if (order < 0) {
+            IncomingCommand anchor = group;
+            group = newGroup(peer, Protocol.SEND_UNRELIABLE_FRAGMENT, channelId, EnetPacketFlags.UNRELIABLE_FRAGMENT,
+                    reliableSequence, start, at, stride);
+            if (group == null) {
+                return payloadEnd | REFUSED;
+            }
+            channel.incomingUnreliable.insertAfter(anchor, group);
+        } else if (!sameGroup(group, Protocol.SEND_UNRELIABLE_FRAGMENT, at, stride)) {
             return -1;
         }
-        if (addFragment(peer, group, at, end, fragmentLength)) {
-            dispatchUnreliable(peer, channel);
+        if (addFragment(group, at, end, fragmentLength) && reliableSequence == channel.incomingReliableSequence) {
+            channel.incomingUnreliable.remove(group);
+            deliverUnreliable(peer, channel, group);
         }
         return payloadEnd;
     }
 
     // ---------------------------------------------------------------- ordering and delivery
 
-    /** Delivers the reliable packets that are next in line, then whatever unreliable ones they released. */
-    private void dispatchReliable(Peer peer, Channel channel) {
-        boolean delivered = false;
-        IncomingCommand c;
-        while ((c = channel.incomingReliable.first()) != null) {
-            int distance = (c.reliableSequence - channel.incomingReliableSequence) & 0xFFFF;
-            if (distance == 0 || distance >= 0x8000) {
-                // overtaken by a fragment group that claimed its sequence number: it can never be delivered
-                channel.incomingReliable.remove(c);
-                host.dropIncoming(peer, c);
-                continue;
-            }
-            if (distance != 1 || !c.complete()) {
-                break;
-            }
-            channel.incomingReliable.remove(c);
-            int last = c.reliableSequence + (c.fragmentCount > 0 ? c.fragmentCount - 1 : 0);
-            channel.incomingReliableSequence = last & 0xFFFF;
+    private static int nextReliable(Channel channel) {
+        return (channel.incomingReliableSequence + 1) & 0xFFFF;
+    }
+
+    /**
+     * Delivers {@code c}, the next reliable packet of its channel (already out of the queues), then
+     * every complete one queued right after it, found by sequence number, then the unreliable
+     * packets those released.
+     */
+    private void deliverReliable(Peer peer, Channel channel, IncomingCommand c) {
+        int channelId = c.channel;
+        do {
+            int first = c.reliableSequence;
+            int span = Math.max(c.fragmentCount - 1, 0);
+            channel.incomingReliableSequence = (first + span) & 0xFFFF;
             host.deliver(peer, c);
-            delivered = true;
-        }
-        if (delivered) {
-            channel.incomingUnreliableSequence = 0;
-            if (!channel.incomingUnreliable.isEmpty()) {
-                dispatchUnreliable(peer, channel);
+            if (span > 0) {
+                queues.dropOvertaken(peer, channelId, first, span);
             }
+            c = queues.reliable(peer, channelId, nextReliable(channel));
+            if (c != null && c.complete()) {
+                queues.unqueueReliable(peer, c);
+            } else {
+                c = null;
+            }
+        } while (c != null);
+        channel.incomingUnreliableSequence = 0;
+        if (!channel.incomingUnreliable.isEmpty()) {
+            dispatchUnreliable(peer, channel);
         }
     }
 
     /**
-     * Delivers complete unreliable packets of the current reliable epoch in order, drops those of
-     * past epochs and incomplete ones that a newer packet overtook, and stops at a future epoch.
+     * Runs when the channel's reliable epoch advanced: the queue's head holds past epochs (dropped),
+     * then the new current one (complete packets delivered in order, incomplete groups kept), and
+     * the walk stops at the first future epoch. Each command is passed at most once as current
+     * before it is delivered or dropped, so the arrivals pay for this work.
      */
     private void dispatchUnreliable(Peer peer, Channel channel) {
         int incoming = channel.incomingReliableSequence;
         IncomingCommand c = channel.incomingUnreliable.first();
         while (c != null) {
+            host.stats.countOrderingSteps(1);
             IncomingCommand next = channel.incomingUnreliable.next(c);
             if (c.reliableSequence == incoming) {
                 if (c.complete()) {
-                    IncomingCommand older;
-                    while ((older = channel.incomingUnreliable.first()) != c) {
-                        channel.incomingUnreliable.remove(older);
-                        dropStale(peer, older);
-                    }
                     channel.incomingUnreliable.remove(c);
-                    channel.incomingUnreliableSequence = c.unreliableSequence;
-                    host.deliver(peer, c);
+                    deliverUnreliable(peer, channel, c);
                 }
             } else if (Protocol.inReceiveWindow(c.reliableSequence, incoming)) {
                 break;
@@ -235,35 +288,26 @@ final class DataReceiver {
         }
     }
 
+    /**
+     * Delivers a complete unreliable packet of the current epoch that is not queued, first dropping
+     * the queued ones of the epoch it overtook (groups with lower sequence numbers still incomplete:
+     * complete ones of the current epoch never wait). Only the head of the queue is touched.
+     */
+    private void deliverUnreliable(Peer peer, Channel channel, IncomingCommand c) {
+        IncomingCommand older;
+        while ((older = channel.incomingUnreliable.first()) != null && older.reliableSequence == c.reliableSequence
+                && older.unreliableSequence <= c.unreliableSequence) {
+            host.stats.countOrderingSteps(1);
+            channel.incomingUnreliable.remove(older);
+            dropStale(peer, older);
+        }
+        channel.incomingUnreliableSequence = c.unreliableSequence;
+        host.deliver(peer, c);
+    }
+
     private void dropStale(Peer peer, IncomingCommand c) {
         host.stats.countDrop(DropReason.STALE_UNRELIABLE);
         host.dropIncoming(peer, c);
-    }
-
-    /** The queued reliable command with the largest sequence number not after {@code sequence}, or null. */
-    private static IncomingCommand reliableAnchor(Channel channel, int sequence) {
-        int incoming = channel.incomingReliableSequence;
-        int key = (sequence - incoming) & 0xFFFF;
-        IncomingCommand c = channel.incomingReliable.last();
-        while (c != null && ((c.reliableSequence - incoming) & 0xFFFF) > key) {
-            c = channel.incomingReliable.previous(c);
-        }
-        return c;
-    }
-
-    /** Like {@link #reliableAnchor} for the unreliable queue, ordered by (reliable epoch, unreliable sequence). */
-    private static IncomingCommand unreliableAnchor(Channel channel, int reliableSequence, int unreliableSequence) {
-        int incoming = channel.incomingReliableSequence;
-        long key = unreliableKey(reliableSequence, unreliableSequence, incoming);
-        IncomingCommand c = channel.incomingUnreliable.last();
-        while (c != null && unreliableKey(c.reliableSequence, c.unreliableSequence, incoming) > key) {
-            c = channel.incomingUnreliable.previous(c);
-        }
-        return c;
-    }
-
-    private static long unreliableKey(int reliableSequence, int unreliableSequence, int incoming) {
-        return (long) ((reliableSequence - incoming) & 0xFFFF) << 16 | unreliableSequence;
     }
 
     /** Outside the reliable window, or not newer than the last delivered unreliable packet of this epoch. */
@@ -275,83 +319,75 @@ final class DataReceiver {
 
     // ---------------------------------------------------------------- fragments
 
-    private boolean validFragment(int at, int fragmentLength) {
+    /**
+     * Checks a fragment's fields and returns the stride they imply, or -1 (counted). Every ENet
+     * sender cuts a packet into fragments of one length L (the stride) at offset number × L, the
+     * last one holding the rest (1..L bytes); each fragment on its own determines L (its length, or
+     * for the last one offset / (count − 1)), and holding every fragment of a group to the same L
+     * and count makes the fragments tile the packet exactly: no byte uncovered, none written twice.
+     */
+    private int fragmentStride(int at, int fragmentLength) {
         long count = Wire.u32(buffer, at + 8);
         long number = Wire.u32(buffer, at + 12);
         long total = Wire.u32(buffer, at + 16);
         long offset = Wire.u32(buffer, at + 20);
         if (total > host.config.maxPacketSize()) {
             drop(DropReason.PACKET_TOO_LARGE);
-            return false;
+            return -1;
         }
-        if (count > Protocol.MAXIMUM_FRAGMENT_COUNT || number >= count || total < count || offset >= total
-                || fragmentLength > total - offset) {
+        if (count > Protocol.MAXIMUM_FRAGMENT_COUNT || number >= count || offset >= total || fragmentLength > total - offset) {
+            drop(DropReason.BAD_FRAGMENT);
+            return -1;
+        }
+        long stride;
+        if (number < count - 1) {
+            stride = fragmentLength;
+        } else if (count == 1) {
+            stride = total;
+        } else {
+            stride = offset % (count - 1) == 0 ? offset / (count - 1) : 0;
+        }
+        boolean tiles = stride > 0 && stride <= Protocol.MAXIMUM_DATAGRAM
+                && offset == number * stride
+                && (number < count - 1 || fragmentLength == total - offset)
+                && (count - 1) * stride < total && total <= count * stride;
+        if (!tiles) {
+            drop(DropReason.BAD_FRAGMENT);
+            return -1;
+        }
+        return (int) stride;
+    }
+
+    /** Whether a fragment describes the same packet as the group it joins (counted when not). */
+    private boolean sameGroup(IncomingCommand group, int number, int at, int stride) {
+        if (group.number != number || group.length != Wire.u32(buffer, at + 16)
+                || group.fragmentCount != Wire.u32(buffer, at + 8) || group.fragmentStride != stride) {
             drop(DropReason.BAD_FRAGMENT);
             return false;
         }
         return true;
     }
 
-    private boolean sameGroup(IncomingCommand group, int number, int at) {
-        if (group.number != number || group.length != Wire.u32(buffer, at + 16) || group.fragmentCount != Wire.u32(buffer, at + 8)) {
-            drop(DropReason.BAD_FRAGMENT);
-            return false;
-        }
-        return true;
-    }
-
-    /**
-     * The reassembly group this fragment belongs to: {@code anchor} when the fragment {@code joins} it
-     * (it must describe the same packet), else a new group queued after {@code anchor}; null on error.
-     */
-    private IncomingCommand fragmentGroup(Peer peer, NodeList<IncomingCommand> queue, IncomingCommand anchor, boolean joins,
-                                          int number, int channelId, int flags, int reliableSequence, int unreliableSequence, int at) {
-        if (joins) {
-            return sameGroup(anchor, number, at) ? anchor : null;
-        }
-        IncomingCommand group = newGroup(peer, number, channelId, flags, reliableSequence, unreliableSequence, at);
-        if (group != null) {
-            queue.insertAfter(anchor, group);
-        }
-        return group;
-    }
-
-    /** Starts reassembling a packet, charged against the peer's reassembly cap; null when over it. */
+    /** Starts reassembling a packet, charged to the peer's reassembly; null (counted) when a cap refuses it. */
     private IncomingCommand newGroup(Peer peer, int number, int channelId, int flags, int reliableSequence,
-                                     int unreliableSequence, int at) {
-        int total = (int) Wire.u32(buffer, at + 16);
-        int count = (int) Wire.u32(buffer, at + 8);
-        if (peer.reassemblyBytes + total > host.config.maxReassemblyBytesPerPeer()) {
-            drop(DropReason.REASSEMBLY_LIMIT);
-            return null;
+                                     int unreliableSequence, int at, int stride) {
+        IncomingCommand group = admit(peer, ReceiveBudget.REASSEMBLING, number, channelId, flags, reliableSequence,
+                unreliableSequence, (int) Wire.u32(buffer, at + 16));
+        if (group != null) {
+            group.expectFragments((int) Wire.u32(buffer, at + 8), stride);
         }
-        if (peer.waitingData + total > Host.MAX_WAITING_DATA) {
-            drop(DropReason.WAITING_DATA_LIMIT);
-            return null;
-        }
-        IncomingCommand group = host.pool.acquireIncoming();
-        group.prepare(number, channelId, flags, reliableSequence, unreliableSequence, total);
-        group.expectFragments(count);
-        group.reassemblyCharge = total;
-        peer.reassemblyBytes += total;
         return group;
     }
 
     /** Copies a new fragment in; true when that completed the packet. */
-    private boolean addFragment(Peer peer, IncomingCommand group, int at, int payloadStart, int fragmentLength) {
+    private boolean addFragment(IncomingCommand group, int at, int payloadStart, int fragmentLength) {
         int number = (int) Wire.u32(buffer, at + 12);
         if (!group.markFragment(number)) {
             return false;
         }
         int offset = (int) Wire.u32(buffer, at + 20);
         copyPayload(group, offset, payloadStart, fragmentLength);
-        if (!group.complete()) {
-            return false;
-        }
-        peer.reassemblyBytes -= group.reassemblyCharge;
-        group.reassemblyCharge = 0;
-        peer.waitingData += group.length;
-        return true;
+        return group.complete();
     }
 
     // ---------------------------------------------------------------- checks
@@ -408,21 +444,25 @@ final class DataReceiver {
         return payloadStart + dataLength;
     }
 
-    /**
-     * A whole (unfragmented) packet copied out of the datagram, charged to the peer's waiting data;
-     * null (counted) when that would exceed the cap.
-     */
-    private IncomingCommand newPacket(Peer peer, int number, int channelId, int flags, int reliableSequence,
+    /** A whole (unfragmented) packet copied out of the datagram and charged to {@code stage}; null (counted) when a cap refuses it. */
+    private IncomingCommand newPacket(Peer peer, int stage, int number, int channelId, int flags, int reliableSequence,
                                       int unreliableSequence, int payloadStart, int payloadEnd) {
-        int dataLength = payloadEnd - payloadStart;
-        if (peer.waitingData + dataLength > Host.MAX_WAITING_DATA) {
-            drop(DropReason.WAITING_DATA_LIMIT);
+        IncomingCommand c = admit(peer, stage, number, channelId, flags, reliableSequence, unreliableSequence, payloadEnd - payloadStart);
+        if (c != null) {
+            copyPayload(c, 0, payloadStart, c.length);
+        }
+        return c;
+    }
+
+    /** A pooled command for a packet of {@code length} bytes charged to {@code stage}, or null (counted) when a cap refuses it. */
+    private IncomingCommand admit(Peer peer, int stage, int number, int channelId, int flags, int reliableSequence,
+                                  int unreliableSequence, int length) {
+        if (!host.budget.admit(peer, stage, length)) {
             return null;
         }
-        peer.waitingData += dataLength;
         IncomingCommand c = host.pool.acquireIncoming();
-        c.prepare(number, channelId, flags, reliableSequence, unreliableSequence, dataLength);
-        copyPayload(c, 0, payloadStart, dataLength);
+        c.prepare(number, channelId, flags, reliableSequence, unreliableSequence, length);
+        c.stage = stage;
         return c;
     }
 

@@ -26,6 +26,8 @@ public final class Host {
     final EnetEngineStats stats = new EnetEngineStats();
     final Peer[] peers;
     final CommandPool pool = new CommandPool();
+    final ReceiveBudget budget;
+    final IncomingQueues queues;
     final EventQueue events = new EventQueue();
     final FarewellBuffer farewells = new FarewellBuffer();
     /**
@@ -52,6 +54,8 @@ public final class Host {
 
     public Host(EnetConfig config, long seed) {
         this.config = java.util.Objects.requireNonNull(config, "config");
+        this.budget = new ReceiveBudget(config, stats);
+        this.queues = new IncomingQueues(this, new SplittableRandom(seed).split().nextLong());
         this.peers = new Peer[config.peerLimit()];
         for (int i = 0; i < peers.length; i++) {
             peers[i] = new Peer(i);
@@ -104,8 +108,9 @@ public final class Host {
             IncomingCommand packet = events.headPacket();
             events.removeHead();
             Peer peer = peers[peerId];
-            if (packet != null && sequence >= peer.waitingCountedFrom) {
-                peer.waitingData -= packet.length;
+            if (packet != null) {
+                // a packet queued before its slot was reset no longer counts for the slot
+                budget.release(sequence >= peer.waitingCountedFrom ? peer : null, packet);
             }
             if (sequence < peer.discardEventsBefore) {
                 if (packet != null) {
@@ -388,6 +393,14 @@ public final class Host {
         return pool.incomingInUse();
     }
 
+    public long bufferedBytes() {
+        return budget.charged();
+    }
+
+    public long pooledBytes() {
+        return pool.pooledBytes();
+    }
+
     public Throwable lastInternalError() {
         return lastInternalError;
     }
@@ -428,6 +441,7 @@ public final class Host {
             IncomingCommand packet = events.headPacket();
             events.removeHead();
             if (packet != null) {
+                budget.release(null, packet);
                 pool.release(packet);
             }
         }
@@ -712,37 +726,23 @@ public final class Host {
         releaseAll(peer.outgoingReliable);
         releaseAll(peer.outgoingUnreliable);
         peer.queuedBytes = 0;
-        for (int i = 0; i < peer.channelCount; i++) {
-            Channel channel = peer.channels[i];
-            dropAll(peer, channel.incomingReliable);
-            dropAll(peer, channel.incomingUnreliable);
-        }
+        queues.dropAll(peer);
         peer.channelCount = 0;
         peer.reliableDataInTransit = 0;
         peer.windowBlocked = false;
     }
 
-    /** Hands a completed packet to the event queue. */
+    /** Hands a completed packet to the event queue; its charge moves to the peer's waiting data. */
     void deliver(Peer peer, IncomingCommand packet) {
+        budget.move(peer, packet, ReceiveBudget.DELIVERED);
         stats.countPacketReceived();
         events.add(EventQueue.RECEIVED, peer.incomingPeerId, peer.endpoint, 0, packet);
     }
 
     /** Drops a received command that will never be delivered, returning its memory charge. */
     void dropIncoming(Peer peer, IncomingCommand c) {
-        if (c.reassemblyCharge > 0) {
-            peer.reassemblyBytes -= c.reassemblyCharge;
-        } else {
-            peer.waitingData -= c.length;
-        }
+        budget.release(peer, c);
         pool.release(c);
-    }
-
-    private void dropAll(Peer peer, NodeList<IncomingCommand> list) {
-        IncomingCommand c;
-        while ((c = list.poll()) != null) {
-            dropIncoming(peer, c);
-        }
     }
 
     /** Returns a command that left every queue to the pool, taking it off the peer's queued bytes. */

@@ -18,10 +18,12 @@ final class IncomingCommand extends ListNode {
     int unreliableSequence;
     int length;
     int fragmentCount;
+    /** The fragment length L every fragment but the last has (the last holds 1..L bytes). */
+    int fragmentStride;
     int fragmentsRemaining;
     long[] fragmentBits = new long[1];
-    /** Bytes charged against the peer's reassembly cap while the group is incomplete. */
-    long reassemblyCharge;
+    /** The {@link ReceiveBudget} stage its charge is counted in; 0 while pooled. */
+    int stage;
 
     void prepare(int commandNumber, int channelId, int packetFlags, int reliableSeq, int unreliableSeq, int packetLength) {
         number = commandNumber;
@@ -31,8 +33,8 @@ final class IncomingCommand extends ListNode {
         unreliableSequence = unreliableSeq;
         length = packetLength;
         fragmentCount = 0;
+        fragmentStride = 0;
         fragmentsRemaining = 0;
-        reassemblyCharge = 0;
         if (data.realCapacity() < packetLength) {
             // sized once for the whole packet, rather than grown (and logged) step by step
             data.releaseLast();
@@ -41,9 +43,15 @@ final class IncomingCommand extends ListNode {
         data.clear();
     }
 
-    /** Sets up the fragment bitmap for {@code count} fragments. */
-    void expectFragments(int count) {
+    /**
+     * Sets up reassembly of {@code count} fragments of {@code stride} bytes. The buffer is zeroed
+     * first: a pooled buffer holds an earlier packet (maybe another peer's), and no path may ever
+     * hand those bytes to the application, even one that the tiling rules are meant to rule out.
+     */
+    void expectFragments(int count, int stride) {
+        data.zeroOut(0, length);
         fragmentCount = count;
+        fragmentStride = stride;
         fragmentsRemaining = count;
         int words = (count + 63) >>> 6;
         if (fragmentBits.length < words) {

@@ -69,10 +69,12 @@ final class Peer {
     /** Bytes of commands queued, in flight or waiting for retransmission (capped by maxQueuedBytesPerPeer). */
     long queuedBytes;
     int eventData;
-    /** Delivered packets not yet polled by the application. */
+    /** Bytes charged ({@link ReceiveBudget}) for delivered packets not yet polled by the application. */
     long waitingData;
-    /** Bytes of incomplete fragment groups. */
+    /** Bytes charged for fragment groups, from their first fragment until they are delivered. */
     long reassemblyBytes;
+    /** Bytes charged for whole commands waiting for an earlier sequence number. */
+    long outOfOrderBytes;
     /** Set while reliable commands wait for room in the window, so service need not spin. */
     boolean windowBlocked;
 
@@ -86,6 +88,8 @@ final class Peer {
     final NodeList<OutgoingCommand> outgoingReliable = new NodeList<>();
     final NodeList<OutgoingCommand> outgoingUnreliable = new NodeList<>();
     final NodeList<OutgoingCommand> sentReliable = new NodeList<>();
+    /** This peer's reliable commands and fragment groups in the host's {@link ReliableIndex}, for a reset. */
+    final NodeList<IncomingCommand> reliableQueue = new NodeList<>();
 
     Peer(int incomingPeerId) {
         this.incomingPeerId = incomingPeerId;

@@ -152,8 +152,8 @@ final class Receiver {
             if (next < 0) {
                 return;
             }
-            position = next;
-            if ((commandByte & Protocol.FLAG_ACKNOWLEDGE) != 0) {
+            position = next & DataReceiver.POSITION_MASK;
+            if ((commandByte & Protocol.FLAG_ACKNOWLEDGE) != 0 && next == position) {
                 if (sentTime < 0) {
                     // libenet acks only with an echo time to give; it drops the rest of such a datagram
                     return;

@@ -29,9 +29,29 @@
  *     unacknowledged for the timeout maximum ends the connection whatever else arrives. Each
  *     peer's outgoing queue is capped ({@code maxQueuedBytesPerPeer}), and each peer's incoming
  *     bytes and commands per second ({@code maxIncoming...PerSecondPerPeer}).</li>
- * <li>Fragment groups are charged their totalLength against {@code maxReassemblyBytesPerPeer} when the first fragment arrives,
- *     so a fragmented packet above that cap cannot be received; queued acknowledgements per peer are
- *     capped.</li>
+ * <li>Fragments must tile their packet the way every ENet sender cuts it: one stride L for the
+ *     group, offset = number &times; L, every fragment but the last exactly L bytes, the last the
+ *     remaining 1..L, count = &lceil;total / L&rceil;. libenet accepts any offsets, so a group can
+ *     "complete" with bytes no fragment wrote; here a fragment that breaks the stride is a command
+ *     error (BAD_FRAGMENT) and its group never completes. Reassembly buffers are zeroed as well.</li>
+ * <li>Queued acknowledgements per peer are capped.</li>
+ * <li>Received data is held within caps (ReceiveBudget): every command kept is charged its length,
+ *     at least 512 bytes, against its peer's cap for its stage (fragment groups: the totalLength,
+ *     from the first fragment, against {@code maxReassemblyBytesPerPeer}, so a fragmented packet
+ *     above that cap cannot be received; whole commands waiting for an earlier sequence number
+ *     against {@code maxOutOfOrderBytesPerPeer}; delivered packets not yet polled against libenet's
+ *     32 MiB waiting-data cap) and against the host-wide {@code maxBufferedBytes}. A command over a
+ *     cap is skipped without acknowledgement and the rest of the datagram is still processed
+ *     (libenet makes a failed allocation a command error that drops the rest), so an honest sender
+ *     simply retransmits it. Free receive buffers above a 4 MiB reserve are freed.</li>
+ * <li>A whole reliable command waits only if it lies at most {@code maxOutOfOrderBytesPerPeer} / 512
+ *     sequence numbers past the next one its channel needs (libenet: anywhere in its 28,672-wide
+ *     receive window); one further ahead is left unacknowledged like any refused command, so far
+ *     commands cannot fill the cap while the near ones the channel needs first find no room.</li>
+ * <li>Work per received command is bounded whatever a peer has queued: waiting reliable commands
+ *     are found by (peer, channel, sequence) in a host-wide hash index instead of a walk of a
+ *     sorted list, and an unreliable packet that belongs more than 64 places before the newest one
+ *     queued on its channel is dropped as stale (libenet walks the whole queue).</li>
  * <li>Unsequenced packets are delivered at once; libenet can hold them behind unreliable packets
  *     waiting for a reliable predecessor.</li>
  * <li>Events are queued as they happen and a slot is freed as soon as its disconnect is queued
