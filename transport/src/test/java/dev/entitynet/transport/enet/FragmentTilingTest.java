@@ -86,7 +86,7 @@ class FragmentTilingTest {
         };
         for (int row = 0; row < forged.length; row++) {
             try (EnginePair p = EnginePair.connected()) {
-                StringBuilder datagram = new StringBuilder(HostileInputTest.header(0, p.now));
+                StringBuilder datagram = new StringBuilder(HostileInputTest.header(p.toServerWord(), p.now));
                 for (long[] f : forged[row]) {
                     if (f[2] > 0) {
                         datagram.append(fragment(true, 0, 1 + (int) f[0], 1, 3, f[0], 30, f[1], (int) f[2]));
@@ -94,7 +94,7 @@ class FragmentTilingTest {
                 }
                 // one command per datagram, so a rejected fragment cannot hide the ones after it
                 for (String command : splitCommands(datagram.substring(8))) {
-                    p.toServer(hex(HostileInputTest.header(0, p.now) + command));
+                    p.toServer(hex(HostileInputTest.header(p.toServerWord(), p.now) + command));
                 }
                 Recorder events = new Recorder();
                 p.server.pollEvents(events);
@@ -106,7 +106,7 @@ class FragmentTilingTest {
         // the same packet sent honestly, in any order, arrives once and whole
         try (EnginePair p = EnginePair.connected()) {
             for (int number : new int[]{2, 0, 2, 1, 0}) {
-                p.toServer(hex(HostileInputTest.header(0, p.now) + fragment(true, 0, 1 + number, 1, 3, number, 30, number * 10L, 10)));
+                p.toServer(hex(HostileInputTest.header(p.toServerWord(), p.now) + fragment(true, 0, 1 + number, 1, 3, number, 30, number * 10L, 10)));
             }
             Recorder events = new Recorder();
             p.server.pollEvents(events);

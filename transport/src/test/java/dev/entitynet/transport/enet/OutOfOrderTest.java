@@ -126,7 +126,7 @@ class OutOfOrderTest {
         // 64 KiB at 512 bytes per small command: 128 may wait
         try (EnginePair p = EnginePair.connected(EnetConfig.defaults().withMaxOutOfOrderBytesPerPeer(64 * 1024))) {
             for (int sequence = 2; sequence <= 300; sequence++) {
-                p.toServer(hex(HostileInputTest.header(0, p.now) + reliable(0, sequence)));
+                p.toServer(hex(HostileInputTest.header(p.toServerWord(), p.now) + reliable(0, sequence)));
             }
             TreeSet<Integer> acked = serverAcks(p);
             assertEquals(128, acked.size(), acked.toString());
@@ -134,10 +134,10 @@ class OutOfOrderTest {
             assertEquals(129, acked.last());
             assertEquals(300 - 129, p.server.stats().dropped(DropReason.OUT_OF_ORDER_LIMIT));
 
-            p.toServer(hex(HostileInputTest.header(0, p.now) + reliable(0, 1)));
+            p.toServer(hex(HostileInputTest.header(p.toServerWord(), p.now) + reliable(0, 1)));
             // the sender's retransmissions of the unacknowledged ones
             for (int sequence = 130; sequence <= 300; sequence++) {
-                p.toServer(hex(HostileInputTest.header(0, p.now) + reliable(0, sequence)));
+                p.toServer(hex(HostileInputTest.header(p.toServerWord(), p.now) + reliable(0, sequence)));
             }
             acked = serverAcks(p);
             assertEquals(172, acked.size());
