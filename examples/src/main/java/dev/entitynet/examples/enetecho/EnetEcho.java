@@ -23,7 +23,7 @@ public final class EnetEcho {
     /** Runs {@code server ...} or {@code client ...}; returns the exit code. */
     public static int run(String[] args) {
         if (args.length == 0 || !(args[0].equals("server") || args[0].equals("client"))) {
-            System.err.println("usage: enet-echo server --port P [--bind ADDR] [--channels N] [--peers N] [--seconds S] [--ring]");
+            System.err.println("usage: enet-echo server --port P [--bind ADDR] [--channels N] [--peers N] [--peers-per-address N] [--seconds S] [--ring]");
             System.err.println("       enet-echo client --host H --port P [--channels N] [--count K]");
             return 2;
         }
@@ -36,9 +36,11 @@ public final class EnetEcho {
      * {@code --ring} on this thread instead, through the host's rings (the mode game threads use).
      */
     private static int server(String[] args) {
-        Arguments a = Arguments.parse(args, Set.of("port", "bind", "channels", "peers", "seconds"), Set.of("ring"));
+        Arguments a = Arguments.parse(args, Set.of("port", "bind", "channels", "peers", "peers-per-address", "seconds"), Set.of("ring"));
         InetSocketAddress bind = new InetSocketAddress(a.stringValue("bind", "0.0.0.0"), a.intValue("port", 7777));
         EnetConfig config = EnetConfig.defaults().withPeerLimit(a.intValue("peers", 64)).withChannelLimit(a.intValue("channels", 255));
+        // connected peers one IP address may hold (none by default: many honest clients may share one)
+        config = config.withPerAddressLimits(config.maxHalfOpenPerAddress(), a.intValue("peers-per-address", EnetConfig.MAX_PEERS));
         long seconds = a.longValue("seconds", 0);
         boolean ring = a.has("ring");
         EchoServer echo = ring ? new EchoServer(EnetHost.create(config, bind)) : EchoServer.inline(config, bind, EnetHostOptions.defaults());
