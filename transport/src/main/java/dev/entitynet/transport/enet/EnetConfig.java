@@ -22,13 +22,6 @@ public final class EnetConfig {
     /** ENET_HOST_DEFAULT_MAXIMUM_PACKET_SIZE. */
     public static final int DEFAULT_MAX_PACKET_SIZE = 32 * 1024 * 1024;
 
-    private static final int MIB = 1024 * 1024;
-    private static final EnetConfig DEFAULTS = new EnetConfig(new int[]{
-            32, MAX_CHANNELS, 0, 0, DEFAULT_MTU, DEFAULT_MAX_PACKET_SIZE, 0,
-            1024, 16, MAX_PEERS,
-            4 * MIB, MIB, 64 * MIB, 8 * MIB,
-            32 * MIB, 500_000});
-
     // field indexes into values, in the order of the table above
     private static final int PEER_LIMIT = 0, CHANNEL_LIMIT = 1, INCOMING_BANDWIDTH = 2, OUTGOING_BANDWIDTH = 3, MTU = 4,
             MAX_PACKET_SIZE = 5, CHECKSUM = 6, MAX_HALF_OPEN = 7, MAX_HALF_OPEN_PER_ADDRESS = 8, MAX_PEERS_PER_ADDRESS = 9,
@@ -42,6 +35,14 @@ public final class EnetConfig {
     private static final int[] MAX = {MAX_PEERS, MAX_CHANNELS, Integer.MAX_VALUE, Integer.MAX_VALUE, MAX_MTU,
             Integer.MAX_VALUE, 1, 65_536, MAX_PEERS, MAX_PEERS, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
             Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+
+    private static final int MIB = 1024 * 1024;
+    // after the tables above: the constructor checks against them
+    private static final EnetConfig DEFAULTS = new EnetConfig(new int[]{
+            32, MAX_CHANNELS, 0, 0, DEFAULT_MTU, DEFAULT_MAX_PACKET_SIZE, 0,
+            1024, 16, MAX_PEERS,
+            4 * MIB, MIB, 64 * MIB, 8 * MIB,
+            32 * MIB, 500_000});
 
     private final int[] values;
 
