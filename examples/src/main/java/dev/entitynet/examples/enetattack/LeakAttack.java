@@ -10,6 +10,7 @@ import dev.entitynet.transport.enet.protocol.Protocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,6 +94,7 @@ final class LeakAttack implements Attack {
                     .put("foreign_nonzero_bytes", echoes.nonZeroUnsent)
                     .put("victim_marker_hits", echoes.markerHits)
                     .put("unmatched_echoes", echoes.unmatched)
+                    .put("duplicate_echoes", echoes.duplicates)
                     .put("leaked", echoes.unsentBytes > 0 || echoes.unmatched > 0);
             victim.disconnect();
             attacker.disconnect();
@@ -128,7 +130,7 @@ final class LeakAttack implements Attack {
         }
     }
 
-    /** Compares each echo with the group it names. */
+    /** Compares each echo with the group it names (once per group: retransmitted echoes are only counted). */
     private static final class Echoes {
         long controlEchoed;
         long untiledEchoed;
@@ -136,6 +138,8 @@ final class LeakAttack implements Attack {
         long nonZeroUnsent;
         long markerHits;
         long unmatched;
+        long duplicates;
+        final Set<Integer> echoed = new HashSet<>();
 
         SessionListener listener(Map<Integer, FragmentPlan> plans) {
             return new SessionListener() {
@@ -144,12 +148,15 @@ final class LeakAttack implements Attack {
                     if (command != Protocol.SEND_RELIABLE) {
                         return;
                     }
-                    FragmentPlan plan = plans.get(FragmentPlan.groupOf(datagram, at, length));
+                    int group = FragmentPlan.groupOf(datagram, at, length);
+                    FragmentPlan plan = plans.get(group);
                     if (plan == null) {
                         unmatched++;
-                        return;
+                    } else if (!echoed.add(group)) {
+                        duplicates++; // the server retransmitted an echo whose acknowledgement it had not seen yet
+                    } else {
+                        check(plan, datagram, at, length);
                     }
-                    check(plan, datagram, at, length);
                 }
             };
         }

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * Slot exhaustion: a flood of spoofed CONNECTs (fresh connect id each, round-robin over many
  * sources that never answer) while honest clients, started one after another, try to connect
  * (CONNECT, VERIFY_CONNECT, ACK + PING, the PING acknowledged). Reports how long the honest ones
- * took and how many did not make it within the limit.
+ * took (-1 when none connected) and how many did not make it within the limit.
  */
 final class SlotsAttack implements Attack {
     static final int BLOCK = 30;
@@ -87,8 +87,8 @@ final class SlotsAttack implements Attack {
                     .put("honest_connected", connected.length)
                     .put("honest_failed", honest - connected.length)
                     .put("honest_timeout_ms", timeout)
-                    .put("connect_ms_p50", times.p50())
-                    .put("connect_ms_max", times.max());
+                    .put("connect_ms_p50", connected.length == 0 ? -1 : times.p50())
+                    .put("connect_ms_max", connected.length == 0 ? -1 : times.max());
         }
         return results;
     }
