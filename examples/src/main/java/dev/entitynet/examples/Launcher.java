@@ -14,6 +14,9 @@ public final class Launcher {
                     "server and N clients on the in-process hub over a lossy link, all three transfer modes", LocalHubDemo::run),
             new Subcommand("enet-echo", "server --port P [--bind ADDR] [--channels N] [--seconds S] [--ring] | client --host H --port P --channels N --count K",
                     "ENet echo server, or a client that checks every echo (libenet-compatible)", dev.entitynet.examples.enetecho.EnetEcho::run),
+            new Subcommand("enet-attack", dev.entitynet.examples.enetattack.EnetAttack.usage(),
+                    "hostile traffic against any ENet server on host:port (reflection, slots, blind spoofing, memory, stalls, leaks, timeouts)",
+                    dev.entitynet.examples.enetattack.EnetAttack::run),
             new Subcommand("lobby", "[--clients N]", "server + N bots over UDP: password auth (one intruder refused), relayed chat RPCs and raw packets", dev.entitynet.examples.lobby.LobbyDemo::run)
     );
 
