@@ -53,8 +53,11 @@ final class LeakAttack implements Attack {
         Results results = new Results(name());
         RawPeer victim = RawPeer.open(target.anyLocal(), target.server(), target.channels(), target.random().nextInt(), true);
         RawPeer attacker = RawPeer.open(target.anyLocal(), target.server(), target.channels(), target.random().nextInt(), false);
+        // the control groups come from a connection of their own: a group that never completes stalls
+        // the reliable channel of the connection that sent it (ENet's ordering), and that is the attacker's
+        RawPeer honest = RawPeer.open(target.anyLocal(), target.server(), target.channels(), target.random().nextInt(), false);
         try {
-            if (victim.connect(5000) < 0 || attacker.connect(5000) < 0) {
+            if (victim.connect(5000) < 0 || attacker.connect(5000) < 0 || honest.connect(5000) < 0) {
                 return results.put("connected", false);
             }
             AtomicBoolean stop = new AtomicBoolean();
@@ -72,14 +75,16 @@ final class LeakAttack implements Attack {
                             : sent % 2 == 0 ? FragmentPlan.Shape.GAP : FragmentPlan.Shape.OVERLAP;
                     FragmentPlan plan = new FragmentPlan(sent, shape, total, coveredBytes);
                     plans.put(sent, plan);
-                    sendGroup(attacker, plan);
+                    sendGroup(plan.tiles() ? honest : attacker, plan);
                 }
                 attacker.poll(1, echoes.listener(plans));
+                honest.poll(0, echoes.listener(plans));
                 pacer.pause();
             }
             long end = MilliClock.millis() + 1000;
             while (MilliClock.millis() < end) {
-                attacker.poll(10, echoes.listener(plans));
+                attacker.poll(5, echoes.listener(plans));
+                honest.poll(5, echoes.listener(plans));
             }
             stop.set(true);
             victimThread.join();
@@ -98,9 +103,11 @@ final class LeakAttack implements Attack {
                     .put("leaked", echoes.unsentBytes > 0 || echoes.unmatched > 0);
             victim.disconnect();
             attacker.disconnect();
+            honest.disconnect();
         } finally {
             victim.close();
             attacker.close();
+            honest.close();
         }
         return results;
     }
