@@ -93,6 +93,11 @@ public final class SecureDatagram {
         started = true;
     }
 
+    /** Starts the server's end of the session whose keys {@code token} carries (it must be valid). */
+    public void start(ValidatedToken token) {
+        start(Side.SERVER, token.plaintext, token.clientToServerKeyOffset(), token.plaintext, token.serverToClientKeyOffset());
+    }
+
     /** Ends the session: the keys are overwritten and the codec refuses to seal or open until started again. */
     public void stop() {
         sender.clear();
