@@ -6,7 +6,7 @@ package dev.entitynet.transport.secure;
  * may retransmit the request from its own (as netcode.io does). Tokens are told apart by their
  * tag, which is unique per token.
  *
- * <p>A fixed table preallocated at construction: each token has {@value #PROBES} candidate
+ * <p>A fixed table preallocated at construction: each token has 16 candidate
  * entries; an entry is free once its token has expired. When all of a token's candidates hold
  * live tokens it is refused ({@link TokenResult#REPLAY_GUARD_FULL}) rather than forgetting one of
  * them, which would let that token be replayed. Size it for the tokens a server can see within

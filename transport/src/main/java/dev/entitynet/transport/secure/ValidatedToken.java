@@ -67,7 +67,7 @@ public final class ValidatedToken {
         valid = true;
     }
 
-    /** The first half of the token's tag: unique per token, and what the replay guard remembers it by. */
+    // The token's tag, in two halves: unique per token, and what the replay guard remembers it by.
     long tagLow() {
         checkValid();
         return tagLow;
