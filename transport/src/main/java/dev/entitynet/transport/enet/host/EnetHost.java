@@ -8,6 +8,9 @@ import dev.entitynet.transport.enet.EnetEventListener;
 import dev.entitynet.transport.enet.EnetPacketFlags;
 import dev.entitynet.transport.enet.Endpoints;
 import dev.entitynet.transport.enet.netty.UdpSocket;
+import dev.entitynet.transport.enet.netty.UdpSocketOptions;
+import dev.entitynet.transport.enet.secure.DatagramSecurity;
+import dev.entitynet.transport.enet.secure.SecureStats;
 import dev.entitynet.transport.ring.OverflowingRingWriter;
 import dev.entitynet.transport.ring.SpscRecordRing;
 import net.openhft.chronicle.bytes.Bytes;
@@ -79,10 +82,13 @@ public final class EnetHost implements AutoCloseable {
         // a packet larger than a peer's outgoing queue may hold could never be sent
         this.maxPacketSize = Math.min(Math.min(config.maxPacketSize(), config.maxQueuedBytesPerPeer()),
                 Math.min(commandRing.maxBodyLength() - HostRecords.SEND_PAYLOAD, events.maxBodyLength() - HostRecords.RECEIVED_PAYLOAD));
-        this.config = config.withMaxPacketSize(maxPacketSize);
+        // a sealed datagram (with the client's token in front of its first ones) must still fit 4096 bytes
+        EnetConfig sized = options.secure() == null ? config
+                : config.withMtu(Math.min(config.mtu(), UdpSocketOptions.MAX_DATAGRAM - DatagramSecurity.MAX_OVERHEAD));
+        this.config = sized.withMaxPacketSize(maxPacketSize);
         this.commands = new OverflowingRingWriter(commandRing);
         this.loop = new EngineLoop(new EnetEngine(this.config, options.seed()), this.config.peerLimit(), commandRing, events,
-                inline == null ? null : new InlineDelivery());
+                inline == null ? null : new InlineDelivery(), options.secure() != null);
         // Before the socket exists, so no event can reach a listener that is not there yet.
         this.inlineListener = inline == null ? null : Objects.requireNonNull(inline.apply(this), "the inline listener factory returned null");
         this.payloadView = events.memory().bytesForRead();
@@ -95,7 +101,15 @@ public final class EnetHost implements AutoCloseable {
             throw e;
         }
         this.socket = bound;
-        loop.start(socket, options.tickMicros());
+        DatagramSecurity security;
+        try {
+            security = options.secure() == null ? null : options.secure().open(this.config.peerLimit(), bound.localAddress());
+        } catch (RuntimeException e) {
+            bound.close();
+            freeMemory();
+            throw e;
+        }
+        loop.start(socket, options.tickMicros(), security);
     }
 
     /** Creates a host with default options bound to {@code bind} (port 0 = any free port). */
@@ -587,6 +601,19 @@ public final class EnetHost implements AutoCloseable {
     /** Inline mode: the last exception the listener threw, or null. */
     public RuntimeException lastListenerFailure() {
         return lastListenerFailure;
+    }
+
+    /**
+     * The client id in the connect token of {@code peer}'s session (a secure server's identity for
+     * that client; it can feed an authentication callback), or -1 on a plain host.
+     */
+    public long tokenClientId(int peer) {
+        return isLive(peer) ? loop.clientId(PeerHandles.slot(peer)) : -1;
+    }
+
+    /** Datagrams the secure layer dropped, by reason, or null on a plain host. Any thread. */
+    public SecureStats secureStats() {
+        return loop.secureStats();
     }
 
     /** Sends refused with BACK_PRESSURE (the command ring or the peer's outgoing queue was full). */

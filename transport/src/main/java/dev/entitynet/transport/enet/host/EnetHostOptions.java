@@ -1,6 +1,7 @@
 package dev.entitynet.transport.enet.host;
 
 import dev.entitynet.transport.enet.netty.UdpSocketOptions;
+import dev.entitynet.transport.enet.secure.SecureMode;
 
 /**
  * How an {@link EnetHost} runs, beyond the protocol settings in {@code EnetConfig}.
@@ -15,8 +16,10 @@ import dev.entitynet.transport.enet.netty.UdpSocketOptions;
  * @param seed keys the engine's unpredictable values (connect ids, wire peer ids, sessions, handshake
  *     nonces); the default comes from {@link java.security.SecureRandom}, a fixed one makes runs repeatable
  *     and the values guessable, so use one only in tests
+ * @param secure authenticated, encrypted sessions ({@link SecureMode}), or null for plain, libenet-compatible ENet
  */
-public record EnetHostOptions(UdpSocketOptions socket, int tickMicros, int commandRingBytes, int eventRingBytes, long seed) {
+public record EnetHostOptions(UdpSocketOptions socket, int tickMicros, int commandRingBytes, int eventRingBytes, long seed,
+                              SecureMode secure) {
     /** Validates the options. */
     public EnetHostOptions {
         if (tickMicros < 100 || tickMicros > 100_000) {
@@ -28,27 +31,35 @@ public record EnetHostOptions(UdpSocketOptions socket, int tickMicros, int comma
 
     /** Default socket, 1 ms ticks, 8 MiB rings each way (packets up to about 4 MiB), a random seed. */
     public static EnetHostOptions defaults() {
-        return new EnetHostOptions(UdpSocketOptions.defaults(), 1000, 8 << 20, 8 << 20, new java.security.SecureRandom().nextLong());
+        return new EnetHostOptions(UdpSocketOptions.defaults(), 1000, 8 << 20, 8 << 20, new java.security.SecureRandom().nextLong(), null);
     }
 
     /** These options with NIO forced instead of epoll. */
     public EnetHostOptions withForceNio(boolean force) {
-        return new EnetHostOptions(socket.withForceNio(force), tickMicros, commandRingBytes, eventRingBytes, seed);
+        return new EnetHostOptions(socket.withForceNio(force), tickMicros, commandRingBytes, eventRingBytes, seed, secure);
     }
 
     /** These options dropping {@code percent}% of outgoing datagrams on purpose, seeded (see {@link UdpSocketOptions}). */
     public EnetHostOptions withOutgoingLoss(double percent, long lossSeed) {
-        return new EnetHostOptions(socket.withOutgoingLoss(percent, lossSeed), tickMicros, commandRingBytes, eventRingBytes, seed);
+        return new EnetHostOptions(socket.withOutgoingLoss(percent, lossSeed), tickMicros, commandRingBytes, eventRingBytes, seed, secure);
     }
 
     /** These options with other ring sizes. */
     public EnetHostOptions withRingBytes(int commands, int events) {
-        return new EnetHostOptions(socket, tickMicros, commands, events, seed);
+        return new EnetHostOptions(socket, tickMicros, commands, events, seed, secure);
     }
 
     /** These options with another engine seed. */
     public EnetHostOptions withSeed(long value) {
-        return new EnetHostOptions(socket, tickMicros, commandRingBytes, eventRingBytes, value);
+        return new EnetHostOptions(socket, tickMicros, commandRingBytes, eventRingBytes, value, secure);
+    }
+
+    /**
+     * These options with authenticated, encrypted sessions: {@link SecureMode#server} or
+     * {@link SecureMode#client}; null for plain ENet (libenet-compatible).
+     */
+    public EnetHostOptions withSecure(SecureMode mode) {
+        return new EnetHostOptions(socket, tickMicros, commandRingBytes, eventRingBytes, seed, mode);
     }
 
     private static void requirePowerOfTwo(String name, int value) {

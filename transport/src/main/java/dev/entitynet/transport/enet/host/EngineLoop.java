@@ -3,7 +3,11 @@ package dev.entitynet.transport.enet.host;
 import dev.entitynet.transport.enet.EnetEngine;
 import dev.entitynet.transport.enet.EnetEngineStats;
 import dev.entitynet.transport.enet.EnetEventListener;
+import dev.entitynet.transport.enet.DatagramOutput;
 import dev.entitynet.transport.enet.netty.DatagramReceiver;
+import dev.entitynet.transport.enet.secure.DatagramSecurity;
+import dev.entitynet.transport.enet.secure.SecureLink;
+import dev.entitynet.transport.enet.secure.SecureStats;
 import dev.entitynet.transport.enet.netty.UdpSocket;
 import dev.entitynet.transport.ring.OverflowingRingWriter;
 import dev.entitynet.transport.ring.SpscRecordRing;
@@ -53,6 +57,13 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private final Runnable wakeTask = this::wake;
     private UdpSocket socket;
+    /** Whether datagrams must authenticate; until {@link #link} exists they are all dropped. */
+    private final boolean secure;
+    private volatile SecureLink link;
+    /** Where the engine's datagrams go: the socket, or the link that seals them. */
+    private DatagramOutput output;
+    /** Each slot's token client id (secure servers), published before its connected event. */
+    private final AtomicLongArray clientIds = new AtomicLongArray(PeerHandles.SLOTS);
     private ScheduledFuture<?> ticker;
     private boolean closed;
     private int published;
@@ -69,8 +80,10 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     }
 
     /** A loop publishing events to {@code eventRing}, or, when {@code inline} is not null, handing them to it directly. */
-    EngineLoop(EnetEngine engine, int peerLimit, SpscRecordRing commands, SpscRecordRing eventRing, HostEvents inline) {
+    EngineLoop(EnetEngine engine, int peerLimit, SpscRecordRing commands, SpscRecordRing eventRing, HostEvents inline,
+               boolean secure) {
         this.engine = engine;
+        this.secure = secure;
         this.slots = peerLimit;
         this.commands = commands;
         this.events = new OverflowingRingWriter(eventRing);
@@ -79,8 +92,12 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     }
 
     /** Starts ticking on the socket's loop. Called once, from the constructing thread. */
-    void start(UdpSocket boundSocket, int tickMicros) {
+    void start(UdpSocket boundSocket, int tickMicros, DatagramSecurity security) {
         this.socket = boundSocket;
+        this.output = security == null ? boundSocket : new SecureLink(security, boundSocket, System::currentTimeMillis);
+        if (security != null) {
+            link = (SecureLink) output;
+        }
         ticker = socket.eventLoop().scheduleAtFixedRate(this::pump, tickMicros, tickMicros, TimeUnit.MICROSECONDS);
     }
 
@@ -106,8 +123,13 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
 
     @Override
     public void datagram(long endpoint, BytesStore<?, ?> data, long offset, int length) {
-        if (!closed) {
+        if (closed) {
+            return;
+        }
+        if (!secure) {
             engine.receive(endpoint, data, offset, length, nowMillis());
+        } else if (link != null) {
+            link.receive(endpoint, data, offset, length, nowMillis(), engine);
         }
     }
 
@@ -129,7 +151,7 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         drainCommands();
         publishEvents();
         if (published == 0) {
-            engine.service(nowMillis(), socket);
+            engine.service(nowMillis(), output);
             socket.flush();
             publishEvents();
         }
@@ -144,10 +166,27 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         if (inline != null) {
             publishEvents(); // the answers join this flush
         }
-        engine.service(nowMillis(), socket);
+        engine.service(nowMillis(), output);
         socket.flush();
         refreshWatchedQueues();
         publishEvents();
+    }
+
+    private void sessionEnded(long endpoint) {
+        if (link != null) {
+            link.security().disconnected(endpoint);
+        }
+    }
+
+    /** The client id of {@code slot}'s connect token (secure servers; -1 otherwise). Any thread, after its connected event. */
+    long clientId(int slot) {
+        return clientIds.get(slot);
+    }
+
+    /** Drops by the secure layer, or null for a plain host. */
+    SecureStats secureStats() {
+        SecureLink current = link;
+        return current == null ? null : current.security().stats();
     }
 
     /** What {@code slot}'s outgoing queue held at the loop's last look (any thread). */
@@ -200,7 +239,7 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
                 active[slot] = false;
             }
         }
-        engine.service(nowMillis(), socket);
+        engine.service(nowMillis(), output);
         socket.flush();
         closed = true;
         ticker.cancel(false);
@@ -317,10 +356,12 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
             case HostRecords.KIND_GRACEFUL -> engine.disconnect(slot, data);
             case HostRecords.KIND_LATER -> engine.disconnectLater(slot, data);
             case HostRecords.KIND_NOW -> {
+                sessionEnded(engine.endpoint(slot));
                 engine.disconnectNow(slot, data);
                 active[slot] = false; // no event follows
             }
             default -> {
+                sessionEnded(engine.endpoint(slot));
                 engine.reset(slot);
                 active[slot] = false;
             }
@@ -357,6 +398,10 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     @Override
     public void connected(int peerId, long endpoint, int data) {
         int handle = active[peerId] ? currentHandle(peerId) : begin(peerId);
+        if (link != null) {
+            link.security().connected(endpoint);
+            clientIds.set(peerId, link.security().clientId(endpoint));
+        }
         if (inline != null) {
             inline.connected(handle, endpoint, data, engine.channelCount(peerId));
             return;
@@ -373,6 +418,7 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
 
     @Override
     public void disconnected(int peerId, long endpoint, int data) {
+        sessionEnded(endpoint);
         if (!active[peerId]) {
             return; // the caller already let go of this connection (disconnectNow/reset)
         }
