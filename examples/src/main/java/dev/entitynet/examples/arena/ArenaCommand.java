@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ArenaCommand {
     /** Usage line for the launcher. */
-    public static final String USAGE = "[--entities N] [--clients M] [--seconds S] [--loss P] [--settle S] [--radius R] [--hz T]"
+    public static final String USAGE = "[--entities N] [--clients M] [--seconds S] [--loss P] [--settle S] [--radius R] [--hz T] [--secure]"
             + " [--seed X] [--html PATH] | --server [--port P] [--wait S] ... | --client HOST:PORT [--loss P] [--html PATH]";
     private static final Set<String> OPTIONS = Set.of("entities", "clients", "seconds", "loss", "settle", "radius", "hz", "seed",
             "html", "port", "wait", "client");
@@ -46,7 +46,7 @@ public final class ArenaCommand {
 
     /** Runs the arena with command-line {@code args}; returns the exit code. */
     public static int run(String[] args) throws Exception {
-        Arguments a = Arguments.parse(args, OPTIONS, Set.of("server"));
+        Arguments a = Arguments.parse(args, OPTIONS, Set.of("server", "secure"));
         if (!a.positional().isEmpty()) {
             throw new IllegalArgumentException("unexpected argument '" + a.positional().get(0) + "'; usage: ./run arena " + USAGE);
         }
@@ -56,6 +56,10 @@ public final class ArenaCommand {
             throw new IllegalArgumentException("--loss is a percentage from 0 to below 100, got " + loss);
         }
         long seed = a.longValue("seed", 1);
+        boolean secure = a.has("secure");
+        if (secure && (a.has("server") || a.has("client"))) {
+            throw new IllegalArgumentException("--secure is for the one-process arena: with --server/--client the tokens would come from a backend");
+        }
         primeLibraries();
         if (a.has("client")) {
             return client(rules, a.stringValue("client", ""), loss, seed, Path.of(a.stringValue("html", "arena-client-report.html")));
@@ -66,7 +70,7 @@ public final class ArenaCommand {
             return server(rules, entities, positive("clients", a.intValue("clients", 1)), phases, loss, seed, a.intValue("port", 7777),
                     TimeUnit.SECONDS.toNanos(positive("wait", a.intValue("wait", 300))), Path.of(a.stringValue("html", "arena-server-report.html")));
         }
-        return local(rules, entities, positive("clients", a.intValue("clients", 4)), phases, loss, seed,
+        return local(rules, entities, positive("clients", a.intValue("clients", 4)), phases, loss, seed, secure,
                 Path.of(a.stringValue("html", "arena-report.html")));
     }
 
@@ -134,8 +138,9 @@ public final class ArenaCommand {
 
     // ---------------------------------------------------------------- one process
 
-    private static int local(ArenaRules rules, int entities, int clients, Phases phases, double loss, long seed, Path html) throws Exception {
-        try (ArenaHost host = ArenaHost.withBots(rules, entities, clients, loss, seed, phases.runTicks())) {
+    private static int local(ArenaRules rules, int entities, int clients, Phases phases, double loss, long seed, boolean secure, Path html)
+            throws Exception {
+        try (ArenaHost host = ArenaHost.withBots(rules, entities, clients, loss, seed, phases.runTicks(), secure)) {
             System.out.printf("arena: server + %d bots over ENet/UDP on 127.0.0.1:%d, %d entities, %d s at %d Hz, %s, then %d s settle%n",
                     clients, host.port, entities, phases.seconds(), phases.hz(), lossText(loss), phases.settle());
             if (!host.awaitReady(CONNECT_TIMEOUT)) {
@@ -143,7 +148,8 @@ public final class ArenaCommand {
                 return 1;
             }
             ArenaReport report = measure(host, "entitynet arena (one process, ENet over UDP loopback)", entities,
-                    String.format("%d bots in this process, %s", clients, lossText(loss)), phases);
+                    String.format("%d bots in this process, %s%s", clients, lossText(loss),
+                            secure ? ", secure sessions (connect tokens, ChaCha20-Poly1305 on every datagram)" : ""), phases);
             ConvergenceCheck check = host.check();
             boolean digests = host.exchangeDigests(DIGEST_TIMEOUT);
             for (ArenaBot bot : host.bots) {

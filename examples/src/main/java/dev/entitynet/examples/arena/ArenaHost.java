@@ -3,8 +3,11 @@ package dev.entitynet.examples.arena;
 import dev.entitynet.transport.clock.Clock;
 import dev.entitynet.transport.enet.godot.EnetMultiplayerPeer;
 import dev.entitynet.transport.enet.host.EnetHostOptions;
+import dev.entitynet.transport.enet.secure.SecureMode;
+import dev.entitynet.transport.secure.TokenIssuer;
 
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,24 +30,40 @@ final class ArenaHost implements AutoCloseable {
     /** The server's transport, counting bytes per client. */
     final CountingPeer link;
     final TickMeter meter;
+    /** The arena's protocol id in connect tokens. */
+    private static final long SECURE_PROTOCOL = 0x4152_454E_41L;
     final int port;
     private final Pacer pacer;
     private long ticks;
 
     private ArenaHost(ArenaRules rules, int entities, InetSocketAddress bind, int clientSlots, int botCount, double lossPercent, long seed,
-            int maxSteadyTicks) {
+            int maxSteadyTicks, boolean secure) {
         this.rules = rules;
         this.meter = new TickMeter(maxSteadyTicks);
         this.server = new ArenaServer(rules, entities, seed, Clock.system());
         try {
-            EnetMultiplayerPeer serverPeer = EnetMultiplayerPeer.createServer(bind, clientSlots, CHANNELS, 0, 0, hostOptions(seed, lossPercent));
+            byte[] privateKey = new byte[32];
+            new SecureRandom().nextBytes(privateKey);
+            EnetHostOptions serverOptions = hostOptions(seed, lossPercent);
+            if (secure) {
+                serverOptions = serverOptions.withSecure(SecureMode.server(privateKey, SECURE_PROTOCOL, null));
+            }
+            EnetMultiplayerPeer serverPeer = EnetMultiplayerPeer.createServer(bind, clientSlots, CHANNELS, 0, 0, serverOptions);
             this.link = new CountingPeer(serverPeer);
             server.start(link);
             this.port = serverPeer.host().localAddress().getPort();
             for (int i = 1; i <= botCount; i++) {
                 long botSeed = seed + i;
-                EnetMultiplayerPeer botPeer = EnetMultiplayerPeer.createClient(new InetSocketAddress("127.0.0.1", port), CHANNELS, 0, 0,
-                        new InetSocketAddress("127.0.0.1", 0), hostOptions(botSeed, lossPercent), new SplittableRandom(botSeed));
+                InetSocketAddress serverAddress = new InetSocketAddress("127.0.0.1", port);
+                EnetHostOptions botOptions = hostOptions(botSeed, lossPercent);
+                if (secure) {
+                    // what a backend would hand each player after its login: a token for this server
+                    byte[] token = new TokenIssuer(privateKey, SECURE_PROTOCOL, () -> System.currentTimeMillis() / 1000)
+                            .issue(i, List.of(serverAddress), 3600, 10, new byte[0]);
+                    botOptions = botOptions.withSecure(SecureMode.client(token));
+                }
+                EnetMultiplayerPeer botPeer = EnetMultiplayerPeer.createClient(serverAddress, CHANNELS, 0, 0,
+                        new InetSocketAddress("127.0.0.1", 0), botOptions, new SplittableRandom(botSeed));
                 bots.add(new ArenaBot(rules, botPeer, botSeed, Clock.system()));
             }
         } catch (RuntimeException e) {
@@ -61,10 +80,15 @@ final class ArenaHost implements AutoCloseable {
      * @param maxSteadyTicks room for measured server ticks
      */
     static ArenaHost withBots(ArenaRules rules, int entities, int bots, double lossPercent, long seed, int maxSteadyTicks) {
+        return withBots(rules, entities, bots, lossPercent, seed, maxSteadyTicks, false);
+    }
+
+    /** The one-process arena, with authenticated, encrypted sessions when {@code secure} (tokens minted here). */
+    static ArenaHost withBots(ArenaRules rules, int entities, int bots, double lossPercent, long seed, int maxSteadyTicks, boolean secure) {
         if (bots < 1) {
             throw new IllegalArgumentException("the arena needs at least one client, got " + bots);
         }
-        return new ArenaHost(rules, entities, new InetSocketAddress("127.0.0.1", 0), bots, bots, lossPercent, seed, maxSteadyTicks);
+        return new ArenaHost(rules, entities, new InetSocketAddress("127.0.0.1", 0), bots, bots, lossPercent, seed, maxSteadyTicks, secure);
     }
 
     /**
@@ -73,7 +97,7 @@ final class ArenaHost implements AutoCloseable {
      */
     static ArenaHost listening(ArenaRules rules, int entities, int port, int clients, double lossPercent, long seed, int maxSteadyTicks) {
         return new ArenaHost(rules, entities, new InetSocketAddress("0.0.0.0", port), Math.max(clients, MIN_CLIENT_SLOTS), 0, lossPercent, seed,
-                maxSteadyTicks);
+                maxSteadyTicks, false);
     }
 
     /** ENet host options with the given seed and simulated outgoing loss. */

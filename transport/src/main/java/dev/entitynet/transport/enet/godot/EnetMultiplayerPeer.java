@@ -158,6 +158,16 @@ public final class EnetMultiplayerPeer extends AbstractMultiplayerPeer {
         return refusedConnections;
     }
 
+    /**
+     * On a server in secure mode ({@link dev.entitynet.transport.enet.secure.SecureMode}), the
+     * client id the backend put in the connect token of peer {@code peerId}: who that peer is, for
+     * an authentication callback to trust or look up. -1 on a plain server or for an unknown peer.
+     */
+    public long tokenClientId(int peerId) {
+        int handle = handleById.get(peerId);
+        return handle < 0 ? -1 : host.tokenClientId(handle);
+    }
+
     /** Sends (per target) that met a full command ring. */
     public long backPressuredSends() {
         return backPressured;
