@@ -10,6 +10,8 @@ public enum SecureDrop {
     BAD_TOKEN,
     /** A token already used from another address. */
     TOKEN_REPLAYED,
+    /** A valid token whose client id already has a connected session. */
+    CLIENT_ALREADY_CONNECTED,
     /** Every session slot is held by a connected peer. */
     SESSIONS_FULL,
     /** A pending session evicted for a newer one. */

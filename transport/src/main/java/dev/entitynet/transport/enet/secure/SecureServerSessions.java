@@ -109,6 +109,10 @@ final class SecureServerSessions implements DatagramSecurity {
             stats.drop(SecureDrop.TOKEN_REPLAYED);
             return -1;
         }
+        if (isConnected(token.clientId())) {
+            stats.drop(SecureDrop.CLIENT_ALREADY_CONNECTED);
+            return -1;
+        }
         int session = existing >= 0 ? existing : freeSession();
         if (session < 0) {
             stats.drop(SecureDrop.SESSIONS_FULL);
@@ -124,6 +128,16 @@ final class SecureServerSessions implements DatagramSecurity {
         byEndpoint.put(endpoint, session);
         stats.accepted(true);
         return session;
+    }
+
+    /** Whether a connected session already belongs to {@code clientId} (one connection per client, as netcode.io). */
+    private boolean isConnected(long clientId) {
+        for (int s = 0; s < used.length; s++) {
+            if (used[s] && connected[s] && clientIds[s] == clientId) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A free session slot, or the oldest pending one (evicted), or -1 when all are connected. */

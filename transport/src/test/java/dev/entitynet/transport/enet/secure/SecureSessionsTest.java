@@ -169,6 +169,20 @@ class SecureSessionsTest {
     }
 
     @Test
+    void aSecondConnectionForAConnectedClientIdIsRefused() {
+        try (SecurePair p = SecurePair.connected(); EnetEngine second = new EnetEngine(EnetConfig.defaults(), 5)) {
+            byte[] token = p.issuer.issue(42, List.of(SecurePair.SERVER_ADDRESS), 30, 10, new byte[0]);
+            SecurePair.Wire wire = new SecurePair.Wire();
+            SecureLink link = new SecureLink(SecureMode.client(token).open(1, null), wire, () -> p.epochMillis);
+            second.connect(SecurePair.SERVER, 2, 0, p.now);
+            second.service(p.now, link);
+            p.forgeToServer(Endpoints.of(0x7F000001, 50001), wire.datagrams.get(0));
+            assertEquals(1, p.serverStats().dropped(SecureDrop.CLIENT_ALREADY_CONNECTED));
+            assertEquals(0, p.server.halfOpenConnections());
+        }
+    }
+
+    @Test
     void plainEnetClientsAreRefused() {
         try (SecurePair p = new SecurePair(7, 30); EnetEngine plain = new EnetEngine(EnetConfig.defaults(), 9)) {
             SecurePair.Wire wire = new SecurePair.Wire();
