@@ -66,6 +66,8 @@ final class SecurePair implements AutoCloseable {
         if (!p.client.isConnected(0) || !p.server.isConnected(0)) {
             throw new AssertionError("secure handshake did not complete: " + p.serverLink.security().stats());
         }
+        // what EnetHost's loop does on the engine's connected event
+        p.serverLink.security().connected(CLIENT);
         return p;
     }
 
