@@ -17,7 +17,7 @@ import net.openhft.chronicle.bytes.BytesStore;
  * <p>A full ring refuses the claim ({@code -1}) and counts it; it never overwrites or drops.
  * Exactly one thread may produce and one (other or same) thread may consume.
  */
-public final class SpscRecordRing implements AutoCloseable {
+public final class SpscRecordRing extends SpscRingCursors implements AutoCloseable {
     /** Bytes before each body: body length (int) and type (int). */
     public static final int HEADER_BYTES = 8;
     /** The type of padding records, which the consumer skips. Users' types must be non-negative. */
@@ -32,19 +32,6 @@ public final class SpscRecordRing implements AutoCloseable {
     private final BytesStore<?, Void> memory;
     private final long capacity;
     private final long mask;
-
-    // Producer-local.
-    private long tail;
-    private long cachedHead;
-    private long pendingTail = -1;
-
-    // Consumer-local: records before readCursor were read; room before head was given back.
-    private long head;
-    private long readCursor;
-    private long cachedTail;
-    private int recordType;
-    private int recordLength;
-    private long recordBody = -1;
 
     private boolean closed;
 
