@@ -8,7 +8,7 @@ import dev.entitynet.transport.ConnectionStatus;
 import dev.entitynet.transport.clock.Clock;
 import dev.entitynet.transport.enet.godot.EnetMultiplayerPeer;
 import dev.entitynet.transport.enet.host.EnetHost;
-import dev.entitynet.transport.warmup.JitPrimer;
+import dev.entitynet.warmup.JitPrimer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.util.concurrent.SingleThreadEventExecutor;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The arena server's tick allocates nothing once warm, over real UDP with spawns and despawns
  * following movement: measured with the game thread's allocation counter, as the arena reports it,
- * after priming the JIT as the arena does ({@link dev.entitynet.transport.warmup.JitPrimer}).
+ * after priming the JIT as the arena does ({@link dev.entitynet.warmup.JitPrimer}).
  */
 class ArenaAllocationTest {
     private static final long DEADLINE = TimeUnit.SECONDS.toNanos(20);

@@ -13,7 +13,7 @@ import dev.entitynet.replication.packet.RecordStream;
 import dev.entitynet.replication.visibility.Audience;
 import dev.entitynet.replication.visibility.Everyone;
 import dev.entitynet.transport.SendResult;
-import dev.entitynet.transport.warmup.JitPrimer;
+import dev.entitynet.warmup.JitPrimer;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.core.Jvm;

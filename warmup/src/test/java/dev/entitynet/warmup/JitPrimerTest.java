@@ -1,4 +1,4 @@
-package dev.entitynet.transport.warmup;
+package dev.entitynet.warmup;
 
 import org.junit.jupiter.api.Test;
 
@@ -160,7 +160,7 @@ class JitPrimerTest {
         List<String> classes = constants.descriptorClasses();
         assertTrue(classes.containsAll(List.of("java/util/zip/CRC32C", "java/util/BitSet", "java/util/List", "java/lang/String")), classes::toString);
         List<String> referenced = constants.referencedClasses();
-        assertTrue(referenced.containsAll(List.of("dev/entitynet/transport/warmup/JitPrimerTest$WithLiterals", "java/lang/Object")), referenced::toString);
+        assertTrue(referenced.containsAll(List.of("dev/entitynet/warmup/JitPrimerTest$WithLiterals", "java/lang/Object")), referenced::toString);
     }
 
     private static ClassShape shape(String internalName) {

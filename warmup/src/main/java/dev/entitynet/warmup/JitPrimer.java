@@ -1,4 +1,4 @@
-package dev.entitynet.transport.warmup;
+package dev.entitynet.warmup;
 
 import java.io.IOException;
 import java.io.InputStream;
