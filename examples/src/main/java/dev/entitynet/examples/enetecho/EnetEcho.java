@@ -59,7 +59,7 @@ public final class EnetEcho {
         }
         // After close: the event loop has stopped, so its counters are final and visible here.
         System.out.println("enet-echo server: " + echo.connects() + " connections, " + echo.disconnects() + " disconnections, "
-                + echo.echoed() + " packets echoed");
+                + echo.echoed() + " packets echoed; " + echo.host().engineStats());
         return 0;
     }
 
