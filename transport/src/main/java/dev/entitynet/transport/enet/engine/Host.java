@@ -65,7 +65,7 @@ public final class Host {
         }
         this.prf = new SipHash(seed, new SplittableRandom(seed).nextLong());
         // its own PRF input, so the random bits drawn for the wire stay what they were
-        this.directory = new PeerDirectory(peers.length, prf.hash(-1, 0x706565722d646972L));
+        this.directory = new PeerDirectory(peers.length, tableSeed(0x706565722d646972L));
         this.schedule = new ServiceSchedule(peers.length);
         this.sender = new Sender(this);
         this.handshake = new ServerHandshake(this);
@@ -472,6 +472,14 @@ public final class Host {
     }
 
     // ---------------------------------------------------------------- wire ids, addresses, randomness
+
+    /**
+     * A secret seed for one of the engine's hash tables, named by {@code table}; drawn apart from
+     * {@link #randomBits}, so adding a table does not change the random bits the wire sees.
+     */
+    long tableSeed(long table) {
+        return prf.hash(-1, table);
+    }
 
     /** 64 unpredictable bits (SipHash of a counter under the seed-derived key). */
     long randomBits() {
