@@ -55,6 +55,7 @@ final class Sender {
             // a visit changes only its own peer's bit, which is already past in this word
             for (long bits = schedule.markedWord(w); bits != 0; bits &= bits - 1) {
                 Peer peer = host.peers[w << 6 | Long.numberOfTrailingZeros(bits)];
+                host.stats.countPeerVisit();
                 while (peer.state != PeerState.DISCONNECTED && peer.state != PeerState.ZOMBIE && sendDatagram(peer, out, true)) {
                     // the datagram filled up; send another
                 }
