@@ -24,8 +24,7 @@ final class TimerHeap {
         int at = position[slot];
         if (at < 0) {
             at = size++;
-            heap[at] = slot;
-            position[slot] = at;
+            place(at, slot);
             dueAt[slot] = due;
             siftUp(at);
         } else if (due < dueAt[slot]) {
@@ -48,8 +47,7 @@ final class TimerHeap {
         if (at == size) {
             return;
         }
-        heap[at] = last;
-        position[last] = at;
+        place(at, last);
         siftDown(at);
         siftUp(position[last]);
     }
@@ -73,18 +71,12 @@ final class TimerHeap {
     private void siftUp(int at) {
         int slot = heap[at];
         long due = dueAt[slot];
-        while (at > 0) {
+        while (at > 0 && dueAt[heap[(at - 1) >>> 1]] > due) {
             int parent = (at - 1) >>> 1;
-            int p = heap[parent];
-            if (dueAt[p] <= due) {
-                break;
-            }
-            heap[at] = p;
-            position[p] = at;
+            place(at, heap[parent]);
             at = parent;
         }
-        heap[at] = slot;
-        position[slot] = at;
+        place(at, slot);
     }
 
     private void siftDown(int at) {
@@ -96,14 +88,16 @@ final class TimerHeap {
             if (child + 1 < size && dueAt[heap[child + 1]] < dueAt[heap[child]]) {
                 child++;
             }
-            int c = heap[child];
-            if (due <= dueAt[c]) {
+            if (due <= dueAt[heap[child]]) {
                 break;
             }
-            heap[at] = c;
-            position[c] = at;
+            place(at, heap[child]);
             at = child;
         }
+        place(at, slot);
+    }
+
+    private void place(int at, int slot) {
         heap[at] = slot;
         position[slot] = at;
     }
