@@ -23,7 +23,8 @@ public final class EnetEcho {
     /** Runs {@code server ...} or {@code client ...}; returns the exit code. */
     public static int run(String[] args) {
         if (args.length == 0 || !(args[0].equals("server") || args[0].equals("client"))) {
-            System.err.println("usage: enet-echo server --port P [--bind ADDR] [--channels N] [--peers N] [--peers-per-address N] [--seconds S] [--ring]");
+            System.err.println("usage: enet-echo server --port P [--bind ADDR] [--channels N] [--peers N] [--peers-per-address N]");
+            System.err.println("                        [--half-open N] [--half-open-per-address N] [--seconds S] [--ring]");
             System.err.println("       enet-echo client --host H --port P [--channels N] [--count K]");
             return 2;
         }
@@ -34,20 +35,26 @@ public final class EnetEcho {
     /**
      * Echoes on the host's event loop (inline mode, libenet's single-thread model); with
      * {@code --ring} on this thread instead, through the host's rings (the mode game threads use).
+     * The handshake limits are {@link EnetConfig#defaults()}'s unless given: a load test that opens
+     * hundreds of connections at once from one address needs {@code --half-open-per-address}.
      */
     private static int server(String[] args) {
-        Arguments a = Arguments.parse(args, Set.of("port", "bind", "channels", "peers", "peers-per-address", "seconds"), Set.of("ring"));
+        Arguments a = Arguments.parse(args, Set.of("port", "bind", "channels", "peers", "peers-per-address", "half-open",
+                "half-open-per-address", "seconds"), Set.of("ring"));
         InetSocketAddress bind = new InetSocketAddress(a.stringValue("bind", "0.0.0.0"), a.intValue("port", 7777));
         EnetConfig config = EnetConfig.defaults().withPeerLimit(a.intValue("peers", 64)).withChannelLimit(a.intValue("channels", 255));
+        config = config.withMaxHalfOpenConnections(a.intValue("half-open", config.maxHalfOpenConnections()));
         // connected peers one IP address may hold (none by default: many honest clients may share one)
-        config = config.withPerAddressLimits(config.maxHalfOpenPerAddress(), a.intValue("peers-per-address", EnetConfig.MAX_PEERS));
+        config = config.withPerAddressLimits(a.intValue("half-open-per-address", config.maxHalfOpenPerAddress()),
+                a.intValue("peers-per-address", EnetConfig.MAX_PEERS));
         long seconds = a.longValue("seconds", 0);
         boolean ring = a.has("ring");
         EchoServer echo = ring ? new EchoServer(EnetHost.create(config, bind)) : EchoServer.inline(config, bind, EnetHostOptions.defaults());
         try (EnetHost host = echo.host()) {
             System.out.println("enet-echo server listening on " + host.localAddress() + " (" + (host.isEpoll() ? "epoll" : "nio")
-                    + ", " + (ring ? "ring" : "inline") + " events, " + config.channelLimit() + " channels"
-                    + (seconds > 0 ? ", for " + seconds + " s" : "") + ")");
+                    + ", " + (ring ? "ring" : "inline") + " events, " + config.channelLimit() + " channels, "
+                    + config.peerLimit() + " peers, " + config.maxHalfOpenConnections() + " handshakes at once, "
+                    + config.maxHalfOpenPerAddress() + " per address" + (seconds > 0 ? ", for " + seconds + " s" : "") + ")");
             long end = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
             while (System.nanoTime() - end < 0) {
                 if (ring) {
@@ -59,7 +66,7 @@ public final class EnetEcho {
         }
         // After close: the event loop has stopped, so its counters are final and visible here.
         System.out.println("enet-echo server: " + echo.connects() + " connections, " + echo.disconnects() + " disconnections, "
-                + echo.echoed() + " packets echoed");
+                + echo.echoed() + " packets echoed; " + echo.host().engineStats());
         return 0;
     }
 
