@@ -59,7 +59,13 @@ class EnetHostTest {
                         () -> EnetHost.create(EnetConfig.defaults(), busy, options));
                 assertTrue(e.getMessage().contains("127.0.0.1:" + busy.getPort()), e.getMessage());
             }
-            // the failed hosts' loops (named after the port they tried) are gone; the first one's is named after port 0
+            // the failed hosts' loops (named after the port they tried) end; the first one's is named after port 0.
+            // A loop thread exits just after its termination is signalled: wait for it, up to a generous bound.
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals(threadName)) {
+                    t.join(10_000);
+                }
+            }
             assertEquals(0, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(threadName) && t.isAlive()).count());
         }
     }
