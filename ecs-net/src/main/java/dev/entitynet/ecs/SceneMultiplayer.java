@@ -95,6 +95,7 @@ public final class SceneMultiplayer {
     private final PacketRouter router;
     private final TransportEvents events = new TransportEvents();
     private final Bytes<?> raw = Bytes.allocateElasticDirect(256);
+    private final Wiring wiring;
 
     private MultiplayerPeer peer = new OfflineMultiplayerPeer();
     private ReplicationHooks hooks;
@@ -126,7 +127,7 @@ public final class SceneMultiplayer {
         }
         this.root = new RootEntity(paths, rootPath);
         root.resolve(); // logs the warning now if the root path names nothing yet
-        Wiring wiring = new Wiring();
+        this.wiring = new Wiring();
         this.rpc = new RpcInterface(wiring, sendCounters);
         this.handshake = new Handshake(wiring, peers, signals, clock, DEFAULT_AUTH_TIMEOUT_NANOS);
         this.relay = new Relay(wiring, peers);
@@ -422,9 +423,14 @@ public final class SceneMultiplayer {
 
     // ---- replication contract -------------------------------------------------------------------
 
-    /** Installs the replication layer (Godot's SceneReplicationInterface); null removes it. */
-    public void replication(ReplicationHooks replicationHooks) {
+    /**
+     * Installs the replication layer (Godot's SceneReplicationInterface); null removes it.
+     *
+     * @return what the replication layer may use of this instance
+     */
+    public ReplicationHost replication(ReplicationHooks replicationHooks) {
         hooks = replicationHooks;
+        return wiring;
     }
 
     /**
@@ -520,8 +526,8 @@ public final class SceneMultiplayer {
         }
     }
 
-    /** What the RPC layer, the handshake and the relay see of this instance. */
-    private final class Wiring implements RpcHost, HandshakeHost, RelayHost {
+    /** What the RPC layer, the handshake, the relay and the replication layer see of this instance. */
+    private final class Wiring implements RpcHost, HandshakeHost, RelayHost, ReplicationHost {
         @Override
         public int uniqueId() {
             return SceneMultiplayer.this.uniqueId();
@@ -557,6 +563,21 @@ public final class SceneMultiplayer {
         @Override
         public boolean isClosed() {
             return SceneMultiplayer.this.isClosed();
+        }
+
+        @Override
+        public long tick() {
+            return tick;
+        }
+
+        @Override
+        public int maxSyncPacketSize() {
+            return maxSyncPacketSize;
+        }
+
+        @Override
+        public int maxDeltaPacketSize() {
+            return maxDeltaPacketSize;
         }
 
         @Override

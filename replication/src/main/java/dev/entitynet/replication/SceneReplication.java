@@ -3,13 +3,16 @@ package dev.entitynet.replication;
 import com.artemis.ComponentMapper;
 import com.artemis.World;
 import dev.entitynet.ecs.ReplicationHooks;
+import dev.entitynet.ecs.ReplicationHost;
 import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.ecs.authority.Authorities;
 import dev.entitynet.ecs.path.EntityPaths;
+import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.spawn.NetIdDirectory;
 import dev.entitynet.replication.spawn.Prefab;
 import dev.entitynet.replication.spawn.PrefabRegistry;
+import dev.entitynet.replication.spawn.SpawnEngine;
 import dev.entitynet.replication.spawn.SpawnerSystem;
 import dev.entitynet.replication.sync.Synchronizer;
 import dev.entitynet.replication.sync.SynchronizerSystem;
@@ -30,15 +33,15 @@ import net.openhft.chronicle.bytes.Bytes;
  * }</pre>
  */
 public final class SceneReplication implements ReplicationHooks, AutoCloseable {
-    private final SceneMultiplayer multiplayer;
     private final Authorities authorities;
     private final EntityPaths paths;
     private final ComponentMapper<Synchronizer> synchronizers;
     private final PrefabRegistry prefabs = new PrefabRegistry();
     private final NetIdDirectory directory = new NetIdDirectory();
     private final ReplicationStats stats = new ReplicationStats();
+    private final PeerSlots slots = new PeerSlots();
     private final SynchronizerSystem synchronizerSystem;
-    private final SpawnerSystem spawnerSystem;
+    private final SpawnEngine spawnEngine;
     private final IntArrayList scratch = new IntArrayList();
 
     /**
@@ -48,14 +51,13 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
      *     mutation; {@link ChangeTracking#MARKED} needs {@link #markDirty} and costs nearly nothing per clean entity
      */
     public SceneReplication(World world, SceneMultiplayer multiplayer, ChangeTracking tracking) {
-        this.multiplayer = multiplayer;
+        ReplicationHost host = multiplayer.replication(this);
         this.authorities = world.getSystem(Authorities.class);
         this.paths = world.getSystem(EntityPaths.class);
         this.synchronizers = world.getMapper(Synchronizer.class);
-        this.synchronizerSystem = new SynchronizerSystem(world, multiplayer, directory, stats, tracking);
-        this.spawnerSystem = new SpawnerSystem(world, multiplayer, prefabs, directory, synchronizerSystem, stats);
-        synchronizerSystem.audience(spawnerSystem);
-        multiplayer.replication(this);
+        this.synchronizerSystem = new SynchronizerSystem(world, host, directory, stats, tracking);
+        this.spawnEngine = new SpawnEngine(world, host, slots, prefabs, directory, synchronizerSystem, stats);
+        synchronizerSystem.audience(spawnEngine.audience());
     }
 
     /** Registers a spawnable prefab by name (do it identically on every peer). */
@@ -65,7 +67,7 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
 
     /** The spawner side: instantiate, custom spawn, visibility updates. */
     public SpawnerSystem spawners() {
-        return spawnerSystem;
+        return spawnEngine.api();
     }
 
     /** The synchronizer side. */
@@ -116,32 +118,32 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         } else {
             sync.visibleFor.remove(peerId);
         }
-        spawnerSystem.updateVisibility(entity);
+        spawnEngine.api().updateVisibility(entity);
     }
 
     /** Godot's {@code add_visibility_filter}: filters are re-evaluated every tick while the entity has any. */
     public void addVisibilityFilter(int entity, VisibilityFilter filter) {
         requireSynchronizer(entity).addFilter(filter);
-        spawnerSystem.evaluateEveryTick(entity, true);
-        spawnerSystem.updateVisibility(entity);
+        spawnEngine.evaluateEveryTick(entity, true);
+        spawnEngine.api().updateVisibility(entity);
     }
 
     /** Godot's {@code remove_visibility_filter}. */
     public void removeVisibilityFilter(int entity, VisibilityFilter filter) {
         Synchronizer sync = requireSynchronizer(entity);
         sync.removeFilter(filter);
-        spawnerSystem.evaluateEveryTick(entity, sync.hasFilters());
-        spawnerSystem.updateVisibility(entity);
+        spawnEngine.evaluateEveryTick(entity, sync.hasFilters());
+        spawnEngine.api().updateVisibility(entity);
     }
 
     /** Godot's {@code update_visibility}: re-evaluates filters and flags at the end of the tick. */
     public void updateVisibility(int entity) {
-        spawnerSystem.updateVisibility(entity);
+        spawnEngine.api().updateVisibility(entity);
     }
 
     /** Whether replication records about {@code entity} may go to {@code peerId} (the entity is spawned there and visible). */
     public boolean isVisibleTo(int entity, int peerId) {
-        return spawnerSystem.visibleTo(entity, peerId);
+        return spawnEngine.audience().visibleTo(entity, peerId);
     }
 
     /** Re-reads a synchronizer's intervals after changing them. */
@@ -161,24 +163,25 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
 
     @Override
     public void peerAdded(int peerId) {
-        spawnerSystem.peerAdded(peerId);
+        spawnEngine.peerAdded(peerId, slots.add(peerId));
         synchronizerSystem.peerAdded(peerId);
     }
 
     @Override
     public void peerRemoved(int peerId) {
-        spawnerSystem.peerRemoved(peerId);
+        spawnEngine.peerRemoved(peerId, slots.slotOf(peerId));
         synchronizerSystem.peerRemoved(peerId);
+        slots.remove(peerId);
     }
 
     @Override
     public void spawnReceived(int senderId, Bytes<?> packet) {
-        spawnerSystem.spawnReceived(senderId, packet);
+        spawnEngine.spawnReceived(senderId, packet);
     }
 
     @Override
     public void despawnReceived(int senderId, Bytes<?> packet) {
-        spawnerSystem.despawnReceived(senderId, packet);
+        spawnEngine.despawnReceived(senderId, packet);
     }
 
     @Override
@@ -188,29 +191,31 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
 
     @Override
     public void networkProcess() {
-        spawnerSystem.networkProcess();
+        spawnEngine.trackCreated();
+        spawnEngine.networkProcess();
         synchronizerSystem.networkProcess();
     }
 
     @Override
     public SendResult reach(int entity, int peerId) {
-        return spawnerSystem.reach(entity, peerId);
+        return spawnEngine.reach(entity, peerId);
     }
 
     @Override
     public void flushSpawns(int entity) {
-        spawnerSystem.flushBefore(entity);
+        spawnEngine.flushBefore(entity);
     }
 
     @Override
     public void reset() {
-        spawnerSystem.reset();
+        spawnEngine.reset();
         synchronizerSystem.reset();
+        slots.clear();
     }
 
     @Override
     public void close() {
-        spawnerSystem.close();
+        spawnEngine.close();
         synchronizerSystem.close();
     }
 }

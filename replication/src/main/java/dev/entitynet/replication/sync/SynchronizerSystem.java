@@ -5,7 +5,7 @@ import com.artemis.ComponentMapper;
 import com.artemis.EntitySubscription;
 import com.artemis.utils.IntBag;
 import com.artemis.World;
-import dev.entitynet.ecs.SceneMultiplayer;
+import dev.entitynet.ecs.ReplicationHost;
 import dev.entitynet.ecs.authority.Authorities;
 import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.ecs.path.NetName;
@@ -40,7 +40,7 @@ import net.openhft.chronicle.bytes.BytesStore;
  * validated completely before anything is applied.
  */
 public final class SynchronizerSystem implements SpawnState, AutoCloseable {
-    private final SceneMultiplayer multiplayer;
+    private final ReplicationHost host;
     private final World world;
     private final Authorities authorities;
     private final EntityPaths paths;
@@ -66,11 +66,11 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     private Audience audience;
 
     /** Wires the synchronizer side; {@code tracking} applies to every snapshot group. */
-    public SynchronizerSystem(World world, SceneMultiplayer multiplayer, NetIdDirectory directory, ReplicationStats stats,
+    public SynchronizerSystem(World world, ReplicationHost host, NetIdDirectory directory, ReplicationStats stats,
                               ChangeTracking tracking) {
         this.world = world;
         this.paths = world.getSystem(EntityPaths.class);
-        this.multiplayer = multiplayer;
+        this.host = host;
         this.authorities = world.getSystem(Authorities.class);
         this.directory = directory;
         this.stats = stats;
@@ -78,7 +78,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         this.synchronizers = world.getMapper(Synchronizer.class);
         this.identities = world.getMapper(NetIdentity.class);
         this.names = world.getMapper(NetName.class);
-        this.sink = (peer, mode, packet) -> multiplayer.sendPacket(peer, mode, 0, packet);
+        this.sink = (peer, mode, packet) -> host.sendPacket(peer, mode, 0, packet);
         world.getAspectSubscriptionManager().get(Aspect.all(Synchronizer.class, NetName.class).exclude(NetIdentity.class))
                 .addSubscriptionListener(new EntitySubscription.SubscriptionListener() {
                     @Override
@@ -138,7 +138,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         NetIdentity id = identities.get(entity);
         int pathId = id == null && sync != null ? pathCacheId(entity) : -1;
         boolean send = sync != null && sync.config != null && (id != null || pathId >= 0)
-                && authorities.authorityOf(entity) == multiplayer.uniqueId();
+                && authorities.authorityOf(entity) == host.uniqueId();
         SnapshotGroup current = sync != null && sync.config != null ? groupsByConfig.get(sync.config) : null;
         boolean sending = current != null && current.contains(entity);
         if (sync != null) {
@@ -147,11 +147,11 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         if (send && !sending) {
             SnapshotGroup group = group(sync.config);
             if (id != null) {
-                group.add(entity, id.netId, id.namespace, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+                group.add(entity, id.netId, id.namespace, sync.replicationInterval, sync.deltaInterval, host.tick());
             } else {
-                group.add(entity, pathId, PATH_NAMESPACE, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+                group.add(entity, pathId, PATH_NAMESPACE, sync.replicationInterval, sync.deltaInterval, host.tick());
                 pathSynchronized.add(entity);
-                announcePath(entity, multiplayer.peers());
+                announcePath(entity, host.admittedPeers());
             }
             sync.group = group;
             reserveRecords();
@@ -166,12 +166,12 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
 
     /** The sender-side path-cache id of a path-synchronized entity (under the root, named), or -1. */
     private int pathCacheId(int entity) {
-        return names.has(entity) ? multiplayer.pathCacheIdFor(multiplayer.uniqueId(), entity) : -1;
+        return names.has(entity) ? host.pathCacheIdFor(host.uniqueId(), entity) : -1;
     }
 
     private void announcePath(int entity, IntList peers) {
         for (int i = 0; i < peers.size(); i++) {
-            multiplayer.pathCacheIdFor(peers.getInt(i), entity);
+            host.pathCacheIdFor(peers.getInt(i), entity);
         }
     }
 
@@ -182,7 +182,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     public void peerAdded(int peerId) {
         for (IntIterator it = pathSynchronized.iterator(); it.hasNext(); ) {
             int entity = it.nextInt();
-            multiplayer.pathCacheIdFor(peerId, entity);
+            host.pathCacheIdFor(peerId, entity);
             Synchronizer sync = synchronizers.get(entity);
             groupsByConfig.get(sync.config).markAllChanged(entity);
         }
@@ -193,7 +193,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     @Override
     public void write(int entity, Bytes<?> out) {
         Synchronizer sync = synchronizers.get(entity);
-        if (sync == null || sync.config == null || authorities.authorityOf(entity) != multiplayer.uniqueId()) {
+        if (sync == null || sync.config == null || authorities.authorityOf(entity) != host.uniqueId()) {
             return;
         }
         BoundConfig b = bind(sync.config);
@@ -256,7 +256,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     /** End of tick: capture every group once, then send sync and delta packets to the peers that see each entity. */
     public void networkProcess() {
         if (!candidates.isEmpty()) {
-            int root = multiplayer.rootEntity();
+            int root = host.rootEntity();
             for (int i = 0; i < candidates.size(); i++) {
                 int e = candidates.getInt(i);
                 // spawned entities got their NetIdentity meanwhile; the rest are synchronized by path
@@ -266,11 +266,11 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
             }
             candidates.clear();
         }
-        long tick = multiplayer.tick();
-        int me = multiplayer.uniqueId();
-        IntList peers = multiplayer.peers();
-        int maxSync = multiplayer.maxSyncPacketSize();
-        int maxDelta = multiplayer.maxDeltaPacketSize();
+        long tick = host.tick();
+        int me = host.uniqueId();
+        IntList peers = host.admittedPeers();
+        int maxSync = host.maxSyncPacketSize();
+        int maxDelta = host.maxDeltaPacketSize();
         syncRecords.clear();
         deltaRecords.clear();
         long compared = 0;
@@ -289,8 +289,8 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         SnapshotGroup g = groupsByConfig.get(config);
         if (g == null) {
             BoundConfig b = bind(config);
-            checkFits(b, multiplayer.maxSyncPacketSize() - PacketFanout.SYNC_HEADER, ReplicationMode.ALWAYS, "max_sync_packet_size");
-            checkFits(b, multiplayer.maxDeltaPacketSize() - PacketFanout.DELTA_HEADER, ReplicationMode.ON_CHANGE, "max_delta_packet_size");
+            checkFits(b, host.maxSyncPacketSize() - PacketFanout.SYNC_HEADER, ReplicationMode.ALWAYS, "max_sync_packet_size");
+            checkFits(b, host.maxDeltaPacketSize() - PacketFanout.DELTA_HEADER, ReplicationMode.ON_CHANGE, "max_delta_packet_size");
             g = new SnapshotGroup(b, tracking, 64);
             groupsByConfig.put(config, g);
             groups.add(g);
@@ -403,7 +403,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
             stats.increment(Counter.DROPPED_MALFORMED);
             return -1;
         }
-        if (authorities.authorityOf(entity) != sender || sender == multiplayer.uniqueId()) {
+        if (authorities.authorityOf(entity) != sender || sender == host.uniqueId()) {
             stats.increment(Counter.DROPPED_UNAUTHORIZED);
             return -1;
         }
@@ -411,7 +411,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     }
 
     private int pathEntity(int sender, int cacheId) {
-        int entity = multiplayer.entityForCacheId(sender, cacheId);
+        int entity = host.entityForCacheId(sender, cacheId);
         return entity >= 0 && !identities.has(entity) ? entity : -1;
     }
 

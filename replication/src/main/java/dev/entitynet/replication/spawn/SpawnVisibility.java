@@ -1,0 +1,263 @@
+package dev.entitynet.replication.spawn;
+
+import com.artemis.ComponentMapper;
+import com.artemis.World;
+import dev.entitynet.ecs.ReplicationHost;
+import dev.entitynet.replication.peer.PeerSlots;
+import dev.entitynet.replication.sync.Synchronizer;
+import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.replication.visibility.InterestScope;
+import dev.entitynet.replication.visibility.Reconsider;
+import dev.entitynet.replication.visibility.VisibilityRules;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrays;
+import java.util.Arrays;
+
+/**
+ * Which peer has which tracked spawn, and the spawns and despawns that keep that equal to what
+ * each peer may see: interest management narrows the candidates, Godot's rules (public flag,
+ * {@code set_visibility_for}, filters) decide, and a spawn needs its tracked parent first.
+ *
+ * <p>Work is queued as (spawn, peer slot) pairs, or (spawn, every candidate) for Godot's
+ * {@code update_visibility}, and evaluated together before spawns go out: sorted by net id, so
+ * parents come before children and the order is the same in every run. Evaluating a pair that
+ * changed nothing costs a few loads, so a pair queued twice is harmless. Nothing here looks at a
+ * peer or a spawn that no change named.
+ */
+final class SpawnVisibility implements Audience, Reconsider {
+    /** The slot part of a queued pair that means "every candidate peer". */
+    private static final int ALL = -1;
+
+    private final ReplicationHost host;
+    private final PeerSlots slots;
+    private final ReceiverTable receivers;
+    private final TrackedSpawns tracked;
+    private final Int2ObjectOpenHashMap<TrackedSpawn> byNetId;
+    private final SpawnSender sender;
+    private final ComponentMapper<Synchronizer> synchronizers;
+    /** Tracked entities with visibility filters, re-evaluated every tick for their candidate peers. */
+    private final IntArrayList filtered = new IntArrayList();
+    private final IntArrayList candidates = new IntArrayList();
+    private InterestScope scope = InterestScope.EVERYONE;
+    private long[] queue = new long[256];
+    private int queued;
+    private long[] round = new long[256];
+
+    SpawnVisibility(World world, ReplicationHost host, PeerSlots slots, ReceiverTable receivers, TrackedSpawns tracked,
+                    Int2ObjectOpenHashMap<TrackedSpawn> byNetId, SpawnSender sender) {
+        this.host = host;
+        this.slots = slots;
+        this.receivers = receivers;
+        this.tracked = tracked;
+        this.byNetId = byNetId;
+        this.sender = sender;
+        this.synchronizers = world.getMapper(Synchronizer.class);
+    }
+
+    void scope(InterestScope interest) {
+        this.scope = interest;
+    }
+
+    InterestScope scope() {
+        return scope;
+    }
+
+    // ---------------------------------------------------------------- queueing
+
+    /** Re-evaluates {@code t} for every candidate peer before the next spawns go out. */
+    void queueAll(TrackedSpawn t) {
+        if (!t.visibilityQueued) {
+            t.visibilityQueued = true;
+            push(t.netId, ALL);
+        }
+    }
+
+    @Override
+    public void reconsider(int entity, int slot) {
+        TrackedSpawn t = tracked.get(entity);
+        if (t != null) {
+            push(t.netId, slot);
+        }
+    }
+
+    /** Whether {@code entity}'s filters are evaluated every tick (Godot's {@code VISIBILITY_PROCESS_IDLE}). */
+    void evaluateEveryTick(int entity, boolean everyTick) {
+        if (!everyTick) {
+            filtered.rem(entity);
+        } else if (!filtered.contains(entity)) {
+            filtered.add(entity);
+        }
+    }
+
+    /** Queues every filtered spawn for its candidate peers: what a filter costs per tick. */
+    void queueFiltered() {
+        for (int i = 0; i < filtered.size(); i++) {
+            TrackedSpawn t = tracked.get(filtered.getInt(i));
+            if (t != null) {
+                queueAll(t);
+            }
+        }
+    }
+
+    boolean hasQueued() {
+        return queued > 0;
+    }
+
+    private void push(int netId, int slot) {
+        if (queued == queue.length) {
+            queue = Arrays.copyOf(queue, queued * 2);
+        }
+        queue[queued++] = (long) netId << 32 | (slot & 0xFFFFFFFFL);
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    /**
+     * Evaluates everything queued, in net id order; what that queues (children of spawns that came
+     * or went) is evaluated in the next round, until nothing is left.
+     */
+    void drain() {
+        while (queued > 0) {
+            long[] work = queue;
+            int n = queued;
+            if (round.length < work.length) {
+                round = new long[work.length];
+            }
+            queue = round;
+            round = work;
+            queued = 0;
+            LongArrays.quickSort(work, 0, n);
+            long previous = -1;
+            for (int i = 0; i < n; i++) {
+                long pair = work[i];
+                if (pair == previous) {
+                    continue;
+                }
+                previous = pair;
+                TrackedSpawn t = byNetId.get((int) (pair >>> 32));
+                if (t == null) {
+                    continue; // deleted since it was queued
+                }
+                int slot = (int) pair;
+                if (slot == ALL) {
+                    t.visibilityQueued = false;
+                    evaluateCandidates(t);
+                } else {
+                    evaluate(t, slot);
+                }
+            }
+        }
+    }
+
+    private void evaluateCandidates(TrackedSpawn t) {
+        candidates.clear();
+        if (scope.coveringSlots(t.entity, candidates)) {
+            for (int i = 0; i < candidates.size(); i++) {
+                evaluate(t, candidates.getInt(i));
+            }
+            return;
+        }
+        for (int slot = 0, bound = slots.bound(); slot < bound; slot++) {
+            evaluate(t, slot);
+        }
+    }
+
+    /** Spawns or despawns {@code t} at the peer in {@code slot} if what it may see changed. */
+    void evaluate(TrackedSpawn t, int slot) {
+        int peer = slots.peerAt(slot);
+        if (peer == 0 || peer == host.uniqueId()) {
+            return;
+        }
+        Synchronizer sync = synchronizers.get(t.entity);
+        boolean want = scope.covers(t.entity, slot) && VisibilityRules.isVisible(sync, t.entity, peer)
+                && (t.parent == null || receivers.has(t.parent.row, slot));
+        if (want == receivers.has(t.row, slot)) {
+            return;
+        }
+        if (want) {
+            sender.spawn(t, peer, slot);
+            receivers.add(t.row, slot);
+        } else {
+            sender.despawn(t, peer);
+            receivers.remove(t.row, slot);
+        }
+        for (int i = 0; i < t.children.size(); i++) {
+            push(t.children.get(i).netId, slot);
+        }
+        if (sync != null && sync.visibilityListener != null) {
+            sync.visibilityListener.visibilityChanged(t.entity, peer, want);
+        }
+    }
+
+    // ---------------------------------------------------------------- spawns coming and going
+
+    /** A spawn is tracked: interest places it, then it is evaluated for its candidates. */
+    void tracked(TrackedSpawn t) {
+        scope.tracked(t.entity);
+        queueAll(t);
+    }
+
+    /** A tracked spawn ended: every peer that has it gets a despawn. */
+    void untracked(TrackedSpawn t) {
+        for (int slot = receivers.nextReceiver(t.row, 0); slot >= 0; slot = receivers.nextReceiver(t.row, slot + 1)) {
+            sender.despawn(t, slots.peerAt(slot));
+            receivers.remove(t.row, slot);
+        }
+        receivers.free(t.row);
+        filtered.rem(t.entity);
+        scope.untracked(t.entity);
+    }
+
+    /** The peer in {@code slot} left: it has nothing any more. */
+    void peerRemoved(int slot) {
+        receivers.clearSlot(slot);
+        sender.peerRemoved(slot);
+    }
+
+    void reset() {
+        receivers.clear();
+        queued = 0;
+        sender.reset();
+    }
+
+    // ---------------------------------------------------------------- Audience
+
+    /** Whether the peer in {@code slot} has the tracked spawn {@code t}. */
+    boolean has(TrackedSpawn t, int slot) {
+        return slot >= 0 && receivers.has(t.row, slot);
+    }
+
+    @Override
+    public boolean visibleTo(int entity, int peerId) {
+        TrackedSpawn t = tracked.get(entity);
+        return t != null ? has(t, slots.slotOf(peerId)) : VisibilityRules.isVisible(synchronizers.get(entity), entity, peerId);
+    }
+
+    @Override
+    public boolean visibleToAll(int entity) {
+        TrackedSpawn t = tracked.get(entity);
+        return t != null ? receivers.receivers(t.row) == host.admittedPeers().size() : VisibilityRules.isPublic(synchronizers.get(entity));
+    }
+
+    @Override
+    public boolean visibleToAny(int entity) {
+        TrackedSpawn t = tracked.get(entity);
+        if (t != null) {
+            return receivers.receivers(t.row) > 0;
+        }
+        for (int slot = 0, bound = slots.bound(); slot < bound; slot++) {
+            int peer = slots.peerAt(slot);
+            if (peer != 0 && VisibilityRules.isVisible(synchronizers.get(entity), entity, peer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Spawns the peer {@code peerId} has from this peer. */
+    int heldBy(int peerId) {
+        int slot = slots.slotOf(peerId);
+        return slot < 0 ? 0 : receivers.held(slot);
+    }
+}
