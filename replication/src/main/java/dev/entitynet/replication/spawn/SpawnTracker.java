@@ -14,12 +14,14 @@ import dev.entitynet.replication.ReplicationStats.Counter;
 import dev.entitynet.replication.wire.SpawnMessage;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
 
 /**
  * The authority side of spawning: finds prefab instances created under a spawner this peer is the
  * authority of (and takes custom spawns), gives each a never-reused net id and a
  * {@link NetIdentity}, keeps them in creation order, and ends them when they are deleted (with
- * the tracked spawns below them, as freeing a node frees its subtree). Who gets which spawn is
+ * the tracked spawns below them, as freeing a node frees its subtree), however early: a spawn
+ * deleted in the tick it was made, before artemis ever listed it, is found too. Who gets which spawn is
  * {@link SpawnVisibility}'s job.
  */
 final class SpawnTracker {
@@ -41,6 +43,13 @@ final class SpawnTracker {
     final Int2ObjectOpenHashMap<TrackedSpawn> byNetId = new Int2ObjectOpenHashMap<>();
     private final IntArrayList created = new IntArrayList();
     private final IntArrayList newlyTracked = new IntArrayList();
+    /**
+     * Spawns tracked at once (instantiate, custom spawn) that no subscription has seen yet:
+     * artemis tells nothing about an entity deleted before its first update, so these are checked
+     * for deletion until the identity subscription takes them ({@link #confirmed} clears their bit).
+     */
+    private final IntArrayList unconfirmed = new IntArrayList();
+    private long[] unconfirmedBits = new long[16];
     private final IntArrayList scratch = new IntArrayList();
     private SpawnVisibility visibility;
     private TrackedSpawn first;
@@ -78,6 +87,51 @@ final class SpawnTracker {
                 }
             }
         });
+        // custom spawns are no prefab instances: their identity tells when they are deleted
+        world.getAspectSubscriptionManager().get(Aspect.all(NetIdentity.class)).addSubscriptionListener(
+                new EntitySubscription.SubscriptionListener() {
+                    @Override
+                    public void inserted(IntBag entities) {
+                        for (int i = 0; i < entities.size(); i++) {
+                            confirmed(entities.get(i));
+                        }
+                    }
+
+                    @Override
+                    public void removed(IntBag entities) {
+                        for (int i = 0; i < entities.size(); i++) {
+                            instanceRemoved(entities.get(i));
+                        }
+                    }
+                });
+    }
+
+    private void confirmed(int entity) {
+        if (entity >>> 6 < unconfirmedBits.length) {
+            unconfirmedBits[entity >>> 6] &= ~(1L << entity);
+        }
+    }
+
+    private boolean isUnconfirmed(int entity) {
+        return entity >>> 6 < unconfirmedBits.length && (unconfirmedBits[entity >>> 6] & 1L << entity) != 0;
+    }
+
+    /** Ends the tracked spawns deleted before any subscription saw them; forgets those a subscription took. */
+    private void checkUnconfirmed() {
+        int kept = 0;
+        for (int i = 0; i < unconfirmed.size(); i++) {
+            int e = unconfirmed.getInt(i);
+            if (!isUnconfirmed(e)) {
+                continue;
+            }
+            if (world.getEntityManager().isActive(e)) {
+                unconfirmed.set(kept++, e);
+            } else {
+                confirmed(e);
+                instanceRemoved(e);
+            }
+        }
+        unconfirmed.size(kept);
     }
 
     void visibility(SpawnVisibility spawnVisibility) {
@@ -117,6 +171,9 @@ final class SpawnTracker {
      * synchronizers (their state is encoded now, after the game set them up).
      */
     void trackCreated() {
+        if (!unconfirmed.isEmpty()) {
+            checkUnconfirmed();
+        }
         if (!created.isEmpty()) {
             scratch.clear();
             scratch.addAll(created);
@@ -157,8 +214,17 @@ final class SpawnTracker {
         newlyTracked.clear();
     }
 
-    /** Starts tracking {@code entity} as a spawn of {@code spawner}. */
-    void track(int entity, int spawner, int prefabIndex, String name, byte[] customData) {
+    /** Starts tracking {@code entity}, which the game just made, as a spawn of {@code spawner}. */
+    void trackNew(int entity, int spawner, int prefabIndex, String name, byte[] customData) {
+        if (entity >>> 6 >= unconfirmedBits.length) {
+            unconfirmedBits = Arrays.copyOf(unconfirmedBits, Math.max((entity >>> 6) + 1, unconfirmedBits.length * 2));
+        }
+        unconfirmedBits[entity >>> 6] |= 1L << entity;
+        unconfirmed.add(entity);
+        track(entity, spawner, prefabIndex, name, customData);
+    }
+
+    private void track(int entity, int spawner, int prefabIndex, String name, byte[] customData) {
         if (nextNetId > SpawnMessage.MAX_NET_ID) {
             throw new IllegalStateException("net ids exhausted after " + SpawnMessage.MAX_NET_ID + " spawns; restart the session");
         }
@@ -241,6 +307,8 @@ final class SpawnTracker {
         }
         tracked.clear();
         byNetId.clear();
+        unconfirmed.clear();
+        Arrays.fill(unconfirmedBits, 0L);
         first = null;
         last = null;
         created.clear();

@@ -61,7 +61,7 @@ public final class SpawnerSystem {
         builder.build(world, entity);
         instances.create(entity).prefab = prefab;
         paths.setName(entity, name, parent);
-        tracker.track(entity, spawner, index, name, null);
+        tracker.trackNew(entity, spawner, index, name, null);
         return entity;
     }
 
@@ -90,7 +90,7 @@ public final class SpawnerSystem {
         byte[] encoded = custom.toByteArray();
         int entity = ((SpawnFunction<D>) sp.spawnFunction).spawn(world, data);
         paths.setName(entity, name, parent);
-        tracker.track(entity, spawner, -1, name, encoded);
+        tracker.trackNew(entity, spawner, -1, name, encoded);
         return entity;
     }
 
