@@ -7,6 +7,10 @@ import dev.entitynet.ecs.ReplicationHost;
 import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.ecs.authority.Authorities;
 import dev.entitynet.ecs.path.EntityPaths;
+import dev.entitynet.replication.interest.CellGrid;
+import dev.entitynet.replication.interest.InterestEngine;
+import dev.entitynet.replication.interest.InterestManagement;
+import dev.entitynet.replication.interest.Locator;
 import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.spawn.NetIdDirectory;
@@ -43,6 +47,8 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
     private final SynchronizerSystem synchronizerSystem;
     private final SpawnEngine spawnEngine;
     private final IntArrayList scratch = new IntArrayList();
+    private final ChangeTracking tracking;
+    private InterestEngine interest;
 
     /**
      * Creates the replication layer of {@code multiplayer} and installs it.
@@ -52,12 +58,45 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
      */
     public SceneReplication(World world, SceneMultiplayer multiplayer, ChangeTracking tracking) {
         ReplicationHost host = multiplayer.replication(this);
+        this.tracking = tracking;
         this.authorities = world.getSystem(Authorities.class);
         this.paths = world.getSystem(EntityPaths.class);
         this.synchronizers = world.getMapper(Synchronizer.class);
         this.synchronizerSystem = new SynchronizerSystem(world, host, directory, stats, tracking);
         this.spawnEngine = new SpawnEngine(world, host, slots, prefabs, directory, synchronizerSystem, stats);
         synchronizerSystem.audience(spawnEngine.audience());
+    }
+
+    /**
+     * Turns on spatial interest management on this peer (the spawners' authority): from now on each
+     * peer is spawned only the spawns in the cells its viewpoints see (see
+     * {@link InterestManagement}). {@code locator} says where a spawn is; with
+     * {@link ChangeTracking#MARKED}, {@link #markDirty} also tells interest management that an
+     * entity may have moved.
+     *
+     * @throws IllegalStateException when interest management is already on, or spawns are already
+     *     tracked (turn it on at setup, before spawning)
+     */
+    public InterestManagement enableInterest(CellGrid grid, Locator locator) {
+        if (interest != null) {
+            throw new IllegalStateException("interest management is already enabled on this SceneReplication");
+        }
+        if (spawnEngine.hasTrackedSpawns()) {
+            throw new IllegalStateException("enable interest management at setup, before the first spawn; spawns are already tracked");
+        }
+        interest = new InterestEngine(grid, locator, tracking, slots, spawnEngine.reconsider(), stats);
+        spawnEngine.scope(interest);
+        return interest.api();
+    }
+
+    /** Interest management, or null when it is off. */
+    public InterestManagement interest() {
+        return interest == null ? null : interest.api();
+    }
+
+    /** Spawns from this peer that {@code peerId} has now (the entities in its view). */
+    public int spawnsHeldBy(int peerId) {
+        return spawnEngine.heldBy(peerId);
     }
 
     /** Registers a spawnable prefab by name (do it identically on every peer). */
@@ -85,9 +124,15 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         return directory;
     }
 
-    /** Marks {@code entity}'s replicated state changed (required with {@link ChangeTracking#MARKED}). */
+    /**
+     * Marks {@code entity}'s replicated state changed (required with {@link ChangeTracking#MARKED});
+     * with interest management, also that it may have entered another cell.
+     */
     public void markDirty(int entity) {
         synchronizerSystem.markDirty(entity);
+        if (interest != null) {
+            interest.moved(entity);
+        }
     }
 
     /**
@@ -170,6 +215,9 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
     @Override
     public void peerRemoved(int peerId) {
         spawnEngine.peerRemoved(peerId, slots.slotOf(peerId));
+        if (interest != null) {
+            interest.peerRemoved(peerId);
+        }
         synchronizerSystem.peerRemoved(peerId);
         slots.remove(peerId);
     }
@@ -192,6 +240,9 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
     @Override
     public void networkProcess() {
         spawnEngine.trackCreated();
+        if (interest != null) {
+            interest.update();
+        }
         spawnEngine.networkProcess();
         synchronizerSystem.networkProcess();
     }
@@ -209,6 +260,9 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
     @Override
     public void reset() {
         spawnEngine.reset();
+        if (interest != null) {
+            interest.reset();
+        }
         synchronizerSystem.reset();
         slots.clear();
     }

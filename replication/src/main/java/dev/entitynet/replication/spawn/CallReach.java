@@ -45,7 +45,7 @@ final class CallReach {
             if (visibility.has(own, slot)) {
                 return SendResult.SENT;
             }
-            boolean inInterest = slot < 0 || visibility.scope().covers(entity, slot);
+            boolean inInterest = slot < 0 || visibility.scope().admits(entity, slot, false);
             return inInterest && VisibilityRules.isVisible(synchronizers.get(entity), entity, peerId) ? SendResult.NOT_SPAWNED
                     : SendResult.NOT_VISIBLE;
         }

@@ -76,6 +76,11 @@ public final class SpawnEngine implements AutoCloseable {
         visibility.evaluateEveryTick(entity, everyTick);
     }
 
+    /** Whether this peer tracks any spawn. */
+    public boolean hasTrackedSpawns() {
+        return tracker.first() != null;
+    }
+
     /** Spawns the peer has from this peer. */
     public int heldBy(int peerId) {
         return visibility.heldBy(peerId);

@@ -170,9 +170,10 @@ final class SpawnVisibility implements Audience, Reconsider {
             return;
         }
         Synchronizer sync = synchronizers.get(t.entity);
-        boolean want = scope.covers(t.entity, slot) && VisibilityRules.isVisible(sync, t.entity, peer)
+        boolean has = receivers.has(t.row, slot);
+        boolean want = scope.admits(t.entity, slot, has) && VisibilityRules.isVisible(sync, t.entity, peer)
                 && (t.parent == null || receivers.has(t.parent.row, slot));
-        if (want == receivers.has(t.row, slot)) {
+        if (want == has) {
             return;
         }
         if (want) {

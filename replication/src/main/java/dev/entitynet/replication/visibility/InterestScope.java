@@ -12,7 +12,7 @@ public interface InterestScope {
     /** The scope without interest management: every peer is a candidate for every entity. */
     InterestScope EVERYONE = new InterestScope() {
         @Override
-        public boolean covers(int entity, int slot) {
+        public boolean admits(int entity, int slot, boolean has) {
             return true;
         }
 
@@ -34,13 +34,16 @@ public interface InterestScope {
         }
     };
 
-    /** Whether the peer in {@code slot} may see {@code entity} as far as interest goes. */
-    boolean covers(int entity, int slot);
+    /**
+     * Whether the peer in {@code slot} may have {@code entity} as far as interest goes, given
+     * whether it {@code has} it now (interest keeps an entity longer than it takes to gain it).
+     */
+    boolean admits(int entity, int slot, boolean has);
 
     /**
-     * Adds the slots of the peers whose interest holds {@code entity} to {@code out} and returns
-     * true; returns false, leaving {@code out} alone, when interest does not manage the entity
-     * (then every peer is a candidate).
+     * Adds the slots of the peers whose interest may hold {@code entity} to {@code out} and
+     * returns true; returns false, leaving {@code out} alone, when interest does not manage the
+     * entity (then every peer is a candidate).
      */
     boolean coveringSlots(int entity, IntArrayList out);
 
