@@ -99,6 +99,16 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         return spawnEngine.heldBy(peerId);
     }
 
+    /** SPAWN packets this peer sent {@code peerId} since it was admitted. */
+    public long spawnsSentTo(int peerId) {
+        return spawnEngine.sentTo(peerId, true);
+    }
+
+    /** DESPAWN packets this peer sent {@code peerId} since it was admitted. */
+    public long despawnsSentTo(int peerId) {
+        return spawnEngine.sentTo(peerId, false);
+    }
+
     /** Registers a spawnable prefab by name (do it identically on every peer). */
     public void registerPrefab(String name, Prefab prefab) {
         prefabs.register(name, prefab);

@@ -25,14 +25,15 @@ final class RadiusZone {
     RadiusZone(CellGrid grid, float radius) {
         this.grid = grid;
         double s = grid.cellSize();
-        long span = 2L * ((long) Math.floor(radius / s) + 1) + 1;
-        long boxCells = grid.dimensions() == 2 ? span * span : span * span * span;
-        if (boxCells > MAX_VIEW_CELLS) {
-            throw new IllegalArgumentException("a view radius of " + radius + " spans up to " + boxCells + " cells of size " + s
+        // offsets beyond the grid's extent never occur, so a huge radius costs no more than the grid
+        int extent = Math.max(grid.columns(), Math.max(grid.rows(), grid.layers()));
+        this.reach = (int) Math.min((long) Math.floor(radius / s) + 1, extent);
+        this.reachZ = grid.dimensions() == 2 ? 0 : reach;
+        long cells = maxCells(grid, reach);
+        if (cells > MAX_VIEW_CELLS) {
+            throw new IllegalArgumentException("a view radius of " + radius + " spans up to " + cells + " cells of size " + s
                     + ", more than the " + MAX_VIEW_CELLS + " a viewpoint may see; use a larger cell size or a smaller radius");
         }
-        this.reach = (int) Math.floor(radius / s) + 1;
-        this.reachZ = grid.dimensions() == 2 ? 0 : reach;
         this.halfWidth = new int[(reach + 1) * (reachZ + 1)];
         double r2 = (double) radius * radius;
         for (int dz = 0; dz <= reachZ; dz++) {
@@ -40,15 +41,20 @@ final class RadiusZone {
                 double gy = Math.max(0, dy - 1) * s;
                 double gz = Math.max(0, dz - 1) * s;
                 double rest = r2 - gy * gy - gz * gz;
-                halfWidth[dy + (reach + 1) * dz] = rest < 0 ? -1 : (int) Math.floor(Math.sqrt(rest) / s) + 1;
+                halfWidth[dy + (reach + 1) * dz] = rest < 0 ? -1 : (int) Math.min(Math.floor(Math.sqrt(rest) / s) + 1, extent);
             }
         }
     }
 
-    /** Cells in the zone's bounding box: an upper bound of the cells it holds. */
+    /** Cells in the zone's bounding box within the grid: an upper bound of the cells it holds. */
     int maxCells() {
-        int span = 2 * reach + 1;
-        return grid.dimensions() == 2 ? span * span : span * span * span;
+        return (int) maxCells(grid, reach);
+    }
+
+    private static long maxCells(CellGrid grid, int reach) {
+        long span = 2L * reach + 1;
+        long cells = Math.min(span, grid.columns()) * Math.min(span, grid.rows());
+        return grid.dimensions() == 2 ? cells : cells * Math.min(span, grid.layers());
     }
 
     /** Whether {@code cell} is in the zone around {@code centre}. */

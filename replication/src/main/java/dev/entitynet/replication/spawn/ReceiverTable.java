@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Which peers have which tracked spawn: one row of bits per spawn, one bit per peer slot, all in
- * one flat array, plus the number of receivers per row and the number of spawns per peer. Rows
+ * one flat array, plus the number of receivers per row and, per peer, the spawns it has and the
+ * spawns and despawns it was sent. Rows
  * are reused after a spawn ends, so the table grows only when more spawns are live at once than
  * ever before, or more peers are connected.
  */
@@ -12,6 +13,8 @@ final class ReceiverTable {
     private long[] bits = new long[0];
     private int[] receivers = new int[0];
     private int[] held = new int[64];
+    private long[] gained = new long[64];
+    private long[] lost = new long[64];
     private int[] freeRows = new int[0];
     private int freeCount;
     private int rows;
@@ -40,7 +43,10 @@ final class ReceiverTable {
     void ensureSlots(int slotBound) {
         int needed = Math.max(1, (slotBound + 63) >>> 6);
         if (slotBound > held.length) {
-            held = Arrays.copyOf(held, Math.max(slotBound, held.length * 2));
+            int size = Math.max(slotBound, held.length * 2);
+            held = Arrays.copyOf(held, size);
+            gained = Arrays.copyOf(gained, size);
+            lost = Arrays.copyOf(lost, size);
         }
         if (needed <= words) {
             return;
@@ -62,6 +68,7 @@ final class ReceiverTable {
         bits[row * words + (slot >>> 6)] |= 1L << slot;
         receivers[row]++;
         held[slot]++;
+        gained[slot]++;
     }
 
     /** Marks {@code slot} as no longer having {@code row}'s spawn. */
@@ -69,6 +76,7 @@ final class ReceiverTable {
         bits[row * words + (slot >>> 6)] &= ~(1L << slot);
         receivers[row]--;
         held[slot]--;
+        lost[slot]++;
     }
 
     /** Peers that have {@code row}'s spawn. */
@@ -79,6 +87,16 @@ final class ReceiverTable {
     /** Spawns the peer in {@code slot} has. */
     int held(int slot) {
         return slot < held.length ? held[slot] : 0;
+    }
+
+    /** Spawns sent to the peer in {@code slot} since it got the slot. */
+    long gained(int slot) {
+        return slot < gained.length ? gained[slot] : 0;
+    }
+
+    /** Despawns sent to the peer in {@code slot} since it got the slot. */
+    long lost(int slot) {
+        return slot < lost.length ? lost[slot] : 0;
     }
 
     /**
@@ -109,6 +127,8 @@ final class ReceiverTable {
         }
         if (slot < held.length) {
             held[slot] = 0;
+            gained[slot] = 0;
+            lost[slot] = 0;
         }
     }
 
@@ -117,6 +137,8 @@ final class ReceiverTable {
         Arrays.fill(bits, 0L);
         Arrays.fill(receivers, 0);
         Arrays.fill(held, 0);
+        Arrays.fill(gained, 0L);
+        Arrays.fill(lost, 0L);
         freeCount = 0;
         rows = 0;
     }

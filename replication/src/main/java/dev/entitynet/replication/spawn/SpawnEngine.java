@@ -86,6 +86,11 @@ public final class SpawnEngine implements AutoCloseable {
         return visibility.heldBy(peerId);
     }
 
+    /** Spawns ({@code spawns} true) or despawns sent to the peer since it was admitted. */
+    public long sentTo(int peerId, boolean spawns) {
+        return visibility.sentTo(peerId, spawns);
+    }
+
     /**
      * A peer was admitted and given {@code slot}: it gets every live spawn it may see now, pending
      * ones included, in creation order, so the game's peer_connected handler can already address them.

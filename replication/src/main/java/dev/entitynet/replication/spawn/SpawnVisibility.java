@@ -261,4 +261,10 @@ final class SpawnVisibility implements Audience, Reconsider {
         int slot = slots.slotOf(peerId);
         return slot < 0 ? 0 : receivers.held(slot);
     }
+
+    /** Spawns ({@code spawns}) or despawns sent to {@code peerId} since it was admitted. */
+    long sentTo(int peerId, boolean spawns) {
+        int slot = slots.slotOf(peerId);
+        return slot < 0 ? 0 : spawns ? receivers.gained(slot) : receivers.lost(slot);
+    }
 }
