@@ -62,7 +62,7 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         this.authorities = world.getSystem(Authorities.class);
         this.paths = world.getSystem(EntityPaths.class);
         this.synchronizers = world.getMapper(Synchronizer.class);
-        this.synchronizerSystem = new SynchronizerSystem(world, host, directory, stats, tracking);
+        this.synchronizerSystem = new SynchronizerSystem(world, host, slots, directory, stats, tracking);
         this.spawnEngine = new SpawnEngine(world, host, slots, prefabs, directory, synchronizerSystem, stats);
         synchronizerSystem.audience(spawnEngine.audience());
     }
@@ -86,6 +86,7 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         }
         interest = new InterestEngine(grid, locator, tracking, slots, spawnEngine.reconsider(), stats);
         spawnEngine.scope(interest);
+        synchronizerSystem.cells(interest);
         return interest.api();
     }
 

@@ -2,6 +2,7 @@ package dev.entitynet.replication.interest;
 
 import dev.entitynet.replication.ReplicationStats;
 import dev.entitynet.replication.ReplicationStats.Counter;
+import dev.entitynet.replication.packet.CellIndex;
 import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.visibility.InterestScope;
@@ -24,7 +25,7 @@ import java.util.Arrays;
  *     with {@code COMPARE_ALL} and nothing with {@code MARKED} unless marked.</li>
  * </ul>
  */
-public final class InterestEngine implements InterestScope {
+public final class InterestEngine implements InterestScope, CellIndex {
     private final CellGrid grid;
     private final Locator locator;
     private final ChangeTracking tracking;
@@ -272,18 +273,26 @@ public final class InterestEngine implements InterestScope {
 
     // ---------------------------------------------------------------- queries
 
+    @Override
+    public int cellCount() {
+        return grid.cellCount();
+    }
+
     /** The cell of {@code entity}, or -1 when interest does not place it. */
+    @Override
     public int cellOf(int entity) {
         return members.cellOf(entity);
     }
 
     /** Cells the peer in {@code slot} keeps (entered or not): every entity it has is in one of them or not placed. */
-    public int cellsSeen(int slot) {
+    @Override
+    public int cellsKept(int slot) {
         return subscriptions.cellCount(slot);
     }
 
     /** The {@code i}-th cell the peer in {@code slot} keeps. */
-    public int cellSeen(int slot, int i) {
+    @Override
+    public int cellKept(int slot, int i) {
         return subscriptions.cellAt(slot, i);
     }
 

@@ -94,6 +94,6 @@ public final class InterestManagement {
     /** Cells {@code peerId}'s viewpoints keep (entered ones included). */
     public int cellsSeen(int peerId) {
         int slot = engine.slots().slotOf(peerId);
-        return slot < 0 ? 0 : engine.cellsSeen(slot);
+        return slot < 0 ? 0 : engine.cellsKept(slot);
     }
 }

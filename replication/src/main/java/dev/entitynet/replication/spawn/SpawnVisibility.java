@@ -236,6 +236,12 @@ final class SpawnVisibility implements Audience, Reconsider {
     }
 
     @Override
+    public boolean visibleToSlot(int entity, int slot) {
+        TrackedSpawn t = tracked.get(entity);
+        return t != null ? receivers.has(t.row, slot) : VisibilityRules.isVisible(synchronizers.get(entity), entity, slots.peerAt(slot));
+    }
+
+    @Override
     public boolean visibleToAll(int entity) {
         TrackedSpawn t = tracked.get(entity);
         return t != null ? receivers.receivers(t.row) == host.admittedPeers().size() : VisibilityRules.isPublic(synchronizers.get(entity));

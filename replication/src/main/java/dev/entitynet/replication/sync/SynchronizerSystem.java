@@ -13,10 +13,12 @@ import dev.entitynet.replication.ReplicationStats;
 import dev.entitynet.replication.ReplicationStats.Counter;
 import dev.entitynet.replication.config.ReplicationConfig;
 import dev.entitynet.replication.config.ReplicationMode;
+import dev.entitynet.replication.packet.CellIndex;
 import dev.entitynet.replication.packet.PacketFanout;
 import dev.entitynet.replication.packet.PacketSink;
 import dev.entitynet.replication.packet.RecordStream;
 import dev.entitynet.replication.packet.VarInt;
+import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.snapshot.BoundConfig;
 import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.snapshot.SnapshotGroup;
@@ -56,7 +58,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     private final RecordStream deltaRecords = new RecordStream();
     /** The namespace value that marks a record's id as the sender's path-cache id. */
     public static final int PATH_NAMESPACE = 0;
-    private final PacketFanout fanout = new PacketFanout();
+    private final PacketFanout fanout;
     private final SequenceWindow sequences = new SequenceWindow();
     private final PacketSink sink;
     private final ComponentMapper<NetName> names;
@@ -66,7 +68,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     private Audience audience;
 
     /** Wires the synchronizer side; {@code tracking} applies to every snapshot group. */
-    public SynchronizerSystem(World world, ReplicationHost host, NetIdDirectory directory, ReplicationStats stats,
+    public SynchronizerSystem(World world, ReplicationHost host, PeerSlots peers, NetIdDirectory directory, ReplicationStats stats,
                               ChangeTracking tracking) {
         this.world = world;
         this.paths = world.getSystem(EntityPaths.class);
@@ -79,6 +81,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         this.identities = world.getMapper(NetIdentity.class);
         this.names = world.getMapper(NetName.class);
         this.sink = (peer, mode, packet) -> host.sendPacket(peer, mode, 0, packet);
+        this.fanout = new PacketFanout(peers, null);
         world.getAspectSubscriptionManager().get(Aspect.all(Synchronizer.class, NetName.class).exclude(NetIdentity.class))
                 .addSubscriptionListener(new EntitySubscription.SubscriptionListener() {
                     @Override
@@ -109,11 +112,18 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         }
         syncRecords.reserveRecords(sending);
         deltaRecords.reserveRecords(sending);
+        fanout.reserveRecords(sending);
     }
 
     /** Sets who may receive records (the spawner side knows). */
     public void audience(Audience audience) {
         this.audience = audience;
+        fanout.audience(audience);
+    }
+
+    /** Groups records by interest cell when sending (interest management knows the cells). */
+    public void cells(CellIndex cells) {
+        fanout.cells(cells);
     }
 
     /** The fan-out, for its packet and byte counters. */
@@ -268,7 +278,6 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         }
         long tick = host.tick();
         int me = host.uniqueId();
-        IntList peers = host.admittedPeers();
         int maxSync = host.maxSyncPacketSize();
         int maxDelta = host.maxDeltaPacketSize();
         syncRecords.clear();
@@ -281,8 +290,8 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
             g.emitDeltas(tick, me, maxDelta - PacketFanout.DELTA_HEADER, audience, deltaRecords);
         }
         stats.add(Counter.SYNCHRONIZERS_COMPARED, compared);
-        fanout.sendSync(syncRecords, tick, peers, audience, maxSync, sink);
-        fanout.sendDelta(deltaRecords, tick, peers, audience, maxDelta, sink);
+        fanout.sendSync(syncRecords, tick, maxSync, sink);
+        fanout.sendDelta(deltaRecords, tick, maxDelta, sink);
     }
 
     private SnapshotGroup group(ReplicationConfig config) {
