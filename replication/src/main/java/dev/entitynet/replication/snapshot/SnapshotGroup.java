@@ -2,10 +2,10 @@ package dev.entitynet.replication.snapshot;
 
 import dev.entitynet.replication.codec.PropertyCodec;
 import dev.entitynet.replication.config.ReplicationConfig;
+import dev.entitynet.replication.packet.NativeCopy;
 import dev.entitynet.replication.packet.RecordStream;
 import dev.entitynet.replication.packet.VarInt;
 import dev.entitynet.replication.visibility.Audience;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.Arrays;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.core.UnsafeMemory;
@@ -47,7 +47,8 @@ public final class SnapshotGroup implements AutoCloseable {
     private final int onChangeBlock;
     private final int changeWords;
     private final int changeSetBytes;
-    private final Int2IntOpenHashMap slotOfEntity = new Int2IntOpenHashMap();
+    /** Slot of each entity id, -1 for none: artemis ids are small and dense, and an array load beats a hash probe per mark. */
+    private int[] slotOfEntity = new int[0];
     /** Rows of freshly encoded marked slots (MARKED) or one new slot (add). */
     private BytesStore<?, Void> scratch;
     private long scratchAddress;
@@ -101,7 +102,6 @@ public final class SnapshotGroup implements AutoCloseable {
         this.changeWords = Math.max(1, (onChange.length + 63) >>> 6);
         this.changeSetBytes = (onChange.length + 7) >>> 3;
         this.recordBits = new long[changeWords];
-        this.slotOfEntity.defaultReturnValue(-1);
         allocate(Math.max(16, initialSlots));
     }
 
@@ -126,7 +126,7 @@ public final class SnapshotGroup implements AutoCloseable {
 
     /** Whether {@code entity} has a slot. */
     public boolean contains(int entity) {
-        return slotOfEntity.containsKey(entity);
+        return slotOrNone(entity) >= 0;
     }
 
     /**
@@ -139,7 +139,7 @@ public final class SnapshotGroup implements AutoCloseable {
      * @param deltaInterval ticks between delta records (0 or 1 = every tick)
      */
     public void add(int entity, int netId, int namespace, int syncInterval, int deltaInterval, long tick) {
-        if (slotOfEntity.containsKey(entity)) {
+        if (slotOrNone(entity) >= 0) {
             throw new IllegalStateException("entity " + entity + " is already in snapshot group " + bound.config().name());
         }
         if (count == capacity) {
@@ -148,7 +148,7 @@ public final class SnapshotGroup implements AutoCloseable {
         markedEntities[0] = entity;
         encodeRows(markedEntities, 1, scratch); // first, so a missing component leaves the group unchanged
         int s = count++;
-        slotOfEntity.put(entity, s);
+        setSlot(entity, s);
         entities[s] = entity;
         netIds[s] = netId;
         namespaces[s] = namespace;
@@ -164,10 +164,11 @@ public final class SnapshotGroup implements AutoCloseable {
 
     /** Removes {@code entity}; false when it had no slot. */
     public boolean remove(int entity) {
-        int s = slotOfEntity.remove(entity);
+        int s = slotOrNone(entity);
         if (s < 0) {
             return false;
         }
+        slotOfEntity[entity] = -1;
         int last = --count;
         if (s != last) {
             moveSlot(last, s);
@@ -186,7 +187,7 @@ public final class SnapshotGroup implements AutoCloseable {
 
     /** Marks {@code entity} changed, for {@link ChangeTracking#MARKED}; unknown entities are ignored. */
     public void markDirty(int entity) {
-        int s = slotOfEntity.get(entity);
+        int s = slotOrNone(entity);
         if (s >= 0) {
             dirty[s >>> 6] |= 1L << s;
         }
@@ -343,7 +344,7 @@ public final class SnapshotGroup implements AutoCloseable {
             if (!equalRegions(row, slot, onChangeBlock)) {
                 markChanged(s, row, slot);
             }
-            copySmall(row, slot, stride);
+            NativeCopy.copySmall(row, slot, stride);
         }
         return n;
     }
@@ -358,17 +359,6 @@ public final class SnapshotGroup implements AutoCloseable {
                 }
             }
             bound.encodeColumn(p, rowEntities, n, out, offsets[p], stride);
-        }
-    }
-
-    /** Copies a few bytes word by word: Unsafe.copyMemory costs more than the copy for values this small. */
-    private static void copySmall(long from, long to, int length) {
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            MEMORY.writeLong(to + i, MEMORY.readLong(from + i));
-        }
-        for (; i < length; i++) {
-            MEMORY.writeByte(to + i, MEMORY.readByte(from + i));
         }
     }
 
@@ -392,7 +382,7 @@ public final class SnapshotGroup implements AutoCloseable {
     /** Copies property {@code p}'s stored value of slot {@code s} to {@code address}; returns its length. */
     private int copyValue(int s, int p, long address) {
         int len = valueLength(s, p);
-        copySmall(storeAddress + (long) s * stride + offsets[p], address, len);
+        NativeCopy.copySmall(storeAddress + (long) s * stride + offsets[p], address, len);
         return len;
     }
 
@@ -490,11 +480,25 @@ public final class SnapshotGroup implements AutoCloseable {
     }
 
     private int slotOf(int entity) {
-        int s = slotOfEntity.get(entity);
+        int s = slotOrNone(entity);
         if (s < 0) {
             throw new IllegalArgumentException("entity " + entity + " has no slot in snapshot group " + bound.config().name());
         }
         return s;
+    }
+
+    /** The slot of {@code entity}, or -1. */
+    private int slotOrNone(int entity) {
+        return entity >= 0 && entity < slotOfEntity.length ? slotOfEntity[entity] : -1;
+    }
+
+    private void setSlot(int entity, int slot) {
+        if (entity >= slotOfEntity.length) {
+            int old = slotOfEntity.length;
+            slotOfEntity = Arrays.copyOf(slotOfEntity, Math.max(entity + 1, Math.max(64, old * 2)));
+            Arrays.fill(slotOfEntity, old, slotOfEntity.length, -1);
+        }
+        slotOfEntity[entity] = slot;
     }
 
     private void moveSlot(int from, int to) {
@@ -509,7 +513,7 @@ public final class SnapshotGroup implements AutoCloseable {
         System.arraycopy(pending, from * changeWords, pending, to * changeWords, changeWords);
         copyBit(pendingAny, from, to);
         copyBit(dirty, from, to);
-        slotOfEntity.put(entities[to], to);
+        slotOfEntity[entities[to]] = to;
     }
 
     private static void copyBit(long[] bits, int from, int to) {

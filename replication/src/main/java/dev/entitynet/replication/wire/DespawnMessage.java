@@ -3,6 +3,7 @@ package dev.entitynet.replication.wire;
 import dev.entitynet.ecs.protocol.Command;
 import dev.entitynet.replication.packet.VarInt;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.UnsafeMemory;
 
 /**
  * DESPAWN (command 5, RELIABLE, channel 0): {@code [0x05][varint net id]}, the namespace being the
@@ -12,11 +13,16 @@ public final class DespawnMessage {
     private DespawnMessage() {
     }
 
-    /** Writes a DESPAWN of {@code netId} into {@code out} (cleared first). */
+    /** Longest DESPAWN. */
+    public static final int MAX_LENGTH = 6;
+
+    /** Writes a DESPAWN of {@code netId} into {@code out} (cleared first; raw stores, it is sent per peer and change). */
     public static void encode(Bytes<?> out, int netId) {
         out.clear();
-        out.writeByte((byte) Command.DESPAWN);
-        VarInt.write(out, netId);
+        out.ensureCapacity(MAX_LENGTH);
+        long address = out.addressForWrite(0);
+        UnsafeMemory.MEMORY.writeByte(address, (byte) Command.DESPAWN);
+        out.writePosition(1 + VarInt.put(address + 1, netId));
     }
 
     /**

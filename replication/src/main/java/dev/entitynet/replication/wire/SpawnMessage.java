@@ -2,8 +2,10 @@ package dev.entitynet.replication.wire;
 
 import dev.entitynet.ecs.protocol.Command;
 import dev.entitynet.ecs.protocol.Utf8;
+import dev.entitynet.replication.packet.NativeCopy;
 import dev.entitynet.replication.packet.VarInt;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.UnsafeMemory;
 
 /**
  * SPAWN (command 4, RELIABLE, channel 0), encoded and decoded in this one place:
@@ -29,6 +31,7 @@ public final class SpawnMessage {
     public static final int MAX_NAME_BYTES = 64;
     /** Largest net id (ids are shifted left once in records). */
     public static final int MAX_NET_ID = (1 << 30) - 1;
+    private static final UnsafeMemory MEMORY = UnsafeMemory.MEMORY;
 
     private Bytes<?> packet;
     private int spawnerCacheId;
@@ -50,22 +53,30 @@ public final class SpawnMessage {
      * @param state the entity's spawn state: its readable bytes are copied
      */
     public static void encode(Bytes<?> out, int spawnerCacheId, int netId, int prefabIndex, String name, byte[] customData, Bytes<?> state) {
+        int dataLength = prefabIndex < 0 ? customData.length : 0;
+        int stateLength = (int) state.readRemaining();
         out.clear();
-        out.writeByte((byte) Command.SPAWN);
-        VarInt.write(out, spawnerCacheId);
-        VarInt.write(out, netId);
-        VarInt.write(out, prefabIndex + 1);
-        long at = out.writePosition();
-        out.ensureCapacity(at + 1 + MAX_NAME_BYTES);
+        // raw stores after one capacity check: a spawn is sent per peer and change
+        out.ensureCapacity(1 + 3 * 5 + 1 + MAX_NAME_BYTES + 5 + dataLength + 5 + stateLength);
+        long address = out.addressForWrite(0);
+        MEMORY.writeByte(address, (byte) Command.SPAWN);
+        long at = 1;
+        at += VarInt.put(address + at, spawnerCacheId);
+        at += VarInt.put(address + at, netId);
+        at += VarInt.put(address + at, prefabIndex + 1);
         int n = Utf8.encode(name, out, at + 1, MAX_NAME_BYTES);
-        out.writeByte(at, (byte) n);
-        out.writePosition(at + 1 + n);
+        MEMORY.writeByte(address + at, (byte) n);
+        at += 1 + n;
         if (prefabIndex < 0) {
-            VarInt.write(out, customData.length);
-            out.write(customData);
+            at += VarInt.put(address + at, dataLength);
+            MEMORY.copyMemory(customData, 0, address + at, dataLength);
+            at += dataLength;
         }
-        VarInt.write(out, (int) state.readRemaining());
-        out.write(state, state.readPosition(), state.readRemaining());
+        at += VarInt.put(address + at, stateLength);
+        if (stateLength > 0) {
+            NativeCopy.copySmall(state.addressForRead(state.readPosition()), address + at, stateLength);
+        }
+        out.writePosition(at + stateLength);
     }
 
     /**
