@@ -18,6 +18,7 @@ import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.snapshot.SnapshotGroup;
 import dev.entitynet.replication.visibility.Audience;
 import dev.entitynet.replication.visibility.Everyone;
+import dev.entitynet.replication.wire.SyncMessage;
 import dev.entitynet.transport.SendResult;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -162,8 +163,8 @@ public class ReplicationTickBenchmark {
         compared += group.capture();
         syncRecords.clear();
         deltaRecords.clear();
-        group.emitSync(tick, 1, 1350 - PacketFanout.SYNC_HEADER, EVERYONE, syncRecords);
-        group.emitDeltas(tick, 1, 65535 - PacketFanout.DELTA_HEADER, EVERYONE, deltaRecords);
+        group.emitSync(tick, 1, 1350 - SyncMessage.SYNC_HEADER, EVERYONE, syncRecords);
+        group.emitDeltas(tick, 1, 65535 - SyncMessage.DELTA_HEADER, EVERYONE, deltaRecords);
         fanout.sendSync(syncRecords, tick, 1350, sink);
         fanout.sendDelta(deltaRecords, tick, 65535, sink);
         return sink.bytes;

@@ -1,8 +1,8 @@
 package dev.entitynet.replication.packet;
 
-import dev.entitynet.ecs.protocol.Command;
 import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.replication.wire.SyncMessage;
 import dev.entitynet.transport.TransferMode;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
@@ -16,15 +16,9 @@ import net.openhft.chronicle.bytes.Bytes;
  * packets are assembled from the cells it keeps, copying the longest runs of records it may get:
  * the work per peer follows the records in its view, not the records of the tick.
  *
- * <p>SYNC packets: {@code [0x06][u32 tick][u32 sequence][records]}, UNRELIABLE. DELTA packets:
- * {@code [0x16][u32 tick][records]}, RELIABLE. Layouts in docs/replication-protocol.md.
+ * <p>SYNC packets go UNRELIABLE, DELTA packets RELIABLE; their layout is {@link SyncMessage}'s.
  */
 public final class PacketFanout implements AutoCloseable {
-    /** Bytes before the first record of a SYNC packet. */
-    public static final int SYNC_HEADER = 9;
-    /** Bytes before the first record of a DELTA packet. */
-    public static final int DELTA_HEADER = 5;
-
     private final PeerSlots peers;
     private final ObjectArrayList<Bytes<Void>> shared = new ObjectArrayList<>();
     private final Bytes<Void> single = Bytes.allocateElasticDirect(2048);
@@ -146,7 +140,7 @@ public final class PacketFanout implements AutoCloseable {
                 continue;
             }
             if (!open) {
-                startPacket(single, sync ? nextSequence(peer) : 0);
+                SyncMessage.startPacket(single, !sync, tick, sync ? nextSequence(peer) : 0);
                 open = true;
             }
             single.write(runs.data(), runStart, runs.endOf(last - 1) - runStart);
@@ -165,7 +159,7 @@ public final class PacketFanout implements AutoCloseable {
                 end++;
             }
             Bytes<Void> packet = sharedPacket(sharedCount++);
-            startPacket(packet, 0);
+            SyncMessage.startPacket(packet, !sync, tick, 0);
             packet.write(records.data(), runStart, records.end(end - 1) - runStart);
             r = end;
         }
@@ -177,7 +171,7 @@ public final class PacketFanout implements AutoCloseable {
             for (int p = 0; p < sharedCount; p++) {
                 Bytes<Void> packet = shared.get(p);
                 if (sync) {
-                    packet.writeInt(5, nextSequence(peer));
+                    SyncMessage.patchSequence(packet, nextSequence(peer));
                 }
                 deliver(packet);
             }
@@ -185,7 +179,7 @@ public final class PacketFanout implements AutoCloseable {
     }
 
     private int headerLength() {
-        return sync ? SYNC_HEADER : DELTA_HEADER;
+        return SyncMessage.headerLength(!sync);
     }
 
     private Bytes<Void> sharedPacket(int index) {
@@ -195,15 +189,6 @@ public final class PacketFanout implements AutoCloseable {
         Bytes<Void> packet = shared.get(index);
         packet.ensureCapacity(maxPacket);
         return packet;
-    }
-
-    private void startPacket(Bytes<Void> packet, int sequence) {
-        packet.clear();
-        packet.writeByte((byte) (sync ? Command.SYNC : Command.SYNC | Command.FLAG_DELTA));
-        packet.writeInt((int) tick);
-        if (sync) {
-            packet.writeInt(sequence);
-        }
     }
 
     private int nextSequence(int peerId) {

@@ -4,8 +4,8 @@ import dev.entitynet.replication.codec.PropertyCodec;
 import dev.entitynet.replication.config.ReplicationConfig;
 import dev.entitynet.replication.packet.NativeCopy;
 import dev.entitynet.replication.packet.RecordStream;
-import dev.entitynet.replication.packet.VarInt;
 import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.replication.wire.SyncMessage;
 import java.util.Arrays;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.core.UnsafeMemory;
@@ -28,8 +28,6 @@ import net.openhft.chronicle.core.UnsafeMemory;
  * <p>Slots are dense (removal moves the last slot into the hole), so a tick is a linear pass.
  */
 public final class SnapshotGroup implements AutoCloseable {
-    /** Largest possible record header: net id, namespace, size, first property (5-byte varints). */
-    public static final int MAX_RECORD_HEADER = 20;
     private static final UnsafeMemory MEMORY = UnsafeMemory.MEMORY;
 
     private final BoundConfig bound;
@@ -386,15 +384,6 @@ public final class SnapshotGroup implements AutoCloseable {
         return len;
     }
 
-    private int putIdentity(int s, int sender, long address) {
-        boolean foreign = namespaces[s] != sender;
-        int n = VarInt.put(address, netIds[s] << 1 | (foreign ? 1 : 0));
-        if (foreign) {
-            n += VarInt.put(address + n, namespaces[s]);
-        }
-        return n;
-    }
-
     private void writeSyncRecords(int s, int sender, int maxRecord, boolean visibleToAll, RecordStream out) {
         int entity = entities[s];
         int first = 0;
@@ -403,7 +392,7 @@ public final class SnapshotGroup implements AutoCloseable {
             int size = 0;
             while (end < always.length) {
                 int len = valueLength(s, always[end]);
-                if (end > first && MAX_RECORD_HEADER + size + len > maxRecord) {
+                if (end > first && SyncMessage.MAX_RECORD_HEADER + size + len > maxRecord) {
                     break;
                 }
                 size += len;
@@ -411,12 +400,8 @@ public final class SnapshotGroup implements AutoCloseable {
             }
             boolean partial = first > 0 || end < always.length;
             out.beginRecord(entity, visibleToAll);
-            long address = out.reserve(MAX_RECORD_HEADER + size);
-            int n = putIdentity(s, sender, address);
-            n += VarInt.put(address + n, size << 1 | (partial ? 1 : 0));
-            if (partial) {
-                n += VarInt.put(address + n, first);
-            }
+            long address = out.reserve(SyncMessage.MAX_RECORD_HEADER + size);
+            int n = SyncMessage.putRecordHeader(address, false, netIds[s], namespaces[s], sender, size, partial, first);
             for (int i = first; i < end; i++) {
                 n += copyValue(s, always[i], address + n);
             }
@@ -436,7 +421,7 @@ public final class SnapshotGroup implements AutoCloseable {
             int from = k;
             while (k >= 0) {
                 int len = valueLength(s, onChange[k]);
-                if (taken > 0 && MAX_RECORD_HEADER + size + len > maxRecord) {
+                if (taken > 0 && SyncMessage.MAX_RECORD_HEADER + size + len > maxRecord) {
                     break;
                 }
                 recordBits[k >>> 6] |= 1L << k;
@@ -446,9 +431,8 @@ public final class SnapshotGroup implements AutoCloseable {
             }
             int to = k < 0 ? onChange.length : k;
             out.beginRecord(entity, visibleToAll);
-            long address = out.reserve(MAX_RECORD_HEADER + size);
-            int n = putIdentity(s, sender, address);
-            n += VarInt.put(address + n, size);
+            long address = out.reserve(SyncMessage.MAX_RECORD_HEADER + size);
+            int n = SyncMessage.putRecordHeader(address, true, netIds[s], namespaces[s], sender, size, false, 0);
             for (int b = 0; b < changeSetBytes; b++) {
                 MEMORY.writeByte(address + n + b, (byte) (recordBits[b >>> 3] >>> ((b & 7) << 3)));
             }

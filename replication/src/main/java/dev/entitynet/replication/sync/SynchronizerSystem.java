@@ -17,7 +17,6 @@ import dev.entitynet.replication.packet.CellIndex;
 import dev.entitynet.replication.packet.PacketFanout;
 import dev.entitynet.replication.packet.PacketSink;
 import dev.entitynet.replication.packet.RecordStream;
-import dev.entitynet.replication.packet.VarInt;
 import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.snapshot.BoundConfig;
 import dev.entitynet.replication.snapshot.ChangeTracking;
@@ -26,6 +25,7 @@ import dev.entitynet.replication.spawn.NetIdDirectory;
 import dev.entitynet.replication.spawn.NetIdentity;
 import dev.entitynet.replication.spawn.SpawnState;
 import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.replication.wire.SyncMessage;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntIterator;
 import it.unimi.dsi.fastutil.ints.IntList;
@@ -60,6 +60,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     public static final int PATH_NAMESPACE = 0;
     private final PacketFanout fanout;
     private final SequenceWindow sequences = new SequenceWindow();
+    private final SyncMessage message = new SyncMessage();
     private final PacketSink sink;
     private final ComponentMapper<NetName> names;
     /** Entities synchronized by path (no spawn): present on every peer, addressed by path-cache id. */
@@ -286,8 +287,8 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         for (int i = 0; i < groups.size(); i++) {
             SnapshotGroup g = groups.get(i);
             compared += g.capture();
-            g.emitSync(tick, me, maxSync - PacketFanout.SYNC_HEADER, audience, syncRecords);
-            g.emitDeltas(tick, me, maxDelta - PacketFanout.DELTA_HEADER, audience, deltaRecords);
+            g.emitSync(tick, me, maxSync - SyncMessage.SYNC_HEADER, audience, syncRecords);
+            g.emitDeltas(tick, me, maxDelta - SyncMessage.DELTA_HEADER, audience, deltaRecords);
         }
         stats.add(Counter.SYNCHRONIZERS_COMPARED, compared);
         fanout.sendSync(syncRecords, tick, maxSync, sink);
@@ -298,8 +299,8 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         SnapshotGroup g = groupsByConfig.get(config);
         if (g == null) {
             BoundConfig b = bind(config);
-            checkFits(b, host.maxSyncPacketSize() - PacketFanout.SYNC_HEADER, ReplicationMode.ALWAYS, "max_sync_packet_size");
-            checkFits(b, host.maxDeltaPacketSize() - PacketFanout.DELTA_HEADER, ReplicationMode.ON_CHANGE, "max_delta_packet_size");
+            checkFits(b, host.maxSyncPacketSize() - SyncMessage.SYNC_HEADER, ReplicationMode.ALWAYS, "max_sync_packet_size");
+            checkFits(b, host.maxDeltaPacketSize() - SyncMessage.DELTA_HEADER, ReplicationMode.ON_CHANGE, "max_delta_packet_size");
             g = new SnapshotGroup(b, tracking, 64);
             groupsByConfig.put(config, g);
             groups.add(g);
@@ -313,7 +314,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
             if (b.config().property(i).mode() != mode) {
                 continue;
             }
-            int need = SnapshotGroup.MAX_RECORD_HEADER + b.codec(i).maxEncodedLength() + (mode == ReplicationMode.ON_CHANGE ? changeSet : 0);
+            int need = SyncMessage.MAX_RECORD_HEADER + b.codec(i).maxEncodedLength() + (mode == ReplicationMode.ON_CHANGE ? changeSet : 0);
             if (need > maxRecord) {
                 throw new IllegalStateException("property " + b.config().property(i).name() + " of config " + b.config().name()
                         + " can take " + need + " bytes with its record header, more than " + limitName + " allows ("
@@ -335,68 +336,30 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
 
     /** Validates and applies a SYNC or DELTA packet (read position after the command byte). */
     public void syncReceived(int sender, Bytes<?> in, boolean delta) {
-        long at = in.readPosition();
-        long limit = in.readLimit();
-        int header = delta ? PacketFanout.DELTA_HEADER - 1 : PacketFanout.SYNC_HEADER - 1;
-        if (limit - at < header) {
+        if (!message.wrap(in, delta)) {
             stats.increment(Counter.DROPPED_MALFORMED);
             return;
         }
-        int tick = in.readInt(at);
-        if (!delta && !sequences.accept(sender, in.readInt(at + 4))) {
+        if (!delta && !sequences.accept(sender, message.sequence())) {
             stats.increment(Counter.DROPPED_STALE);
             return;
         }
-        at += header;
-        while (at < limit) {
-            long r = VarInt.read(in, at, limit);
-            if (r < 0) {
-                stats.increment(Counter.DROPPED_MALFORMED);
-                return;
-            }
-            at += VarInt.length(r);
-            int netId = VarInt.value(r) >>> 1;
-            int namespace = sender;
-            if ((VarInt.value(r) & 1) != 0) {
-                r = VarInt.read(in, at, limit);
-                if (r < 0) {
-                    stats.increment(Counter.DROPPED_MALFORMED);
-                    return;
-                }
-                at += VarInt.length(r);
-                namespace = VarInt.value(r);
-            }
-            r = VarInt.read(in, at, limit);
-            if (r < 0) {
-                stats.increment(Counter.DROPPED_MALFORMED);
-                return;
-            }
-            at += VarInt.length(r);
-            int size = delta ? VarInt.value(r) : VarInt.value(r) >>> 1;
-            boolean partial = !delta && (VarInt.value(r) & 1) != 0;
-            int first = 0;
-            if (partial) {
-                r = VarInt.read(in, at, limit);
-                if (r < 0) {
-                    stats.increment(Counter.DROPPED_MALFORMED);
-                    return;
-                }
-                at += VarInt.length(r);
-                first = VarInt.value(r);
-            }
-            if (limit - at < size) {
-                stats.increment(Counter.DROPPED_MALFORMED);
-                return;
-            }
-            int entity = recordTarget(sender, namespace, netId);
+        int tick = message.tick();
+        int next;
+        while ((next = message.nextRecord()) == SyncMessage.RECORD) {
+            int namespace = message.namespace() < 0 ? sender : message.namespace();
+            int entity = recordTarget(sender, namespace, message.netId());
             if (entity >= 0) {
+                long at = message.valuesAt();
                 if (delta) {
-                    applyDelta(entity, tick, in, at, at + size);
+                    applyDelta(entity, tick, in, at, at + message.size());
                 } else {
-                    applySync(sender, entity, tick, partial, first, in, at, at + size);
+                    applySync(sender, entity, tick, message.partial(), message.first(), in, at, at + message.size());
                 }
             }
-            at += size;
+        }
+        if (next == SyncMessage.MALFORMED) {
+            stats.increment(Counter.DROPPED_MALFORMED);
         }
     }
 

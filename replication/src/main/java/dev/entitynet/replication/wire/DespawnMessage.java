@@ -19,7 +19,9 @@ public final class DespawnMessage {
     /** Writes a DESPAWN of {@code netId} into {@code out} (cleared first; raw stores, it is sent per peer and change). */
     public static void encode(Bytes<?> out, int netId) {
         out.clear();
-        out.ensureCapacity(MAX_LENGTH);
+        if (out.realCapacity() < MAX_LENGTH) {
+            out.ensureCapacity(MAX_LENGTH);
+        }
         long address = out.addressForWrite(0);
         UnsafeMemory.MEMORY.writeByte(address, (byte) Command.DESPAWN);
         out.writePosition(1 + VarInt.put(address + 1, netId));

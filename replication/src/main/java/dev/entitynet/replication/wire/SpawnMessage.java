@@ -57,7 +57,10 @@ public final class SpawnMessage {
         int stateLength = (int) state.readRemaining();
         out.clear();
         // raw stores after one capacity check: a spawn is sent per peer and change
-        out.ensureCapacity(1 + 3 * 5 + 1 + MAX_NAME_BYTES + 5 + dataLength + 5 + stateLength);
+        int longest = 1 + 3 * 5 + 1 + MAX_NAME_BYTES + 5 + dataLength + 5 + stateLength;
+        if (out.realCapacity() < longest) {
+            out.ensureCapacity(longest);
+        }
         long address = out.addressForWrite(0);
         MEMORY.writeByte(address, (byte) Command.SPAWN);
         long at = 1;

@@ -3,10 +3,11 @@ package dev.entitynet.replication.packet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.replication.wire.SyncMessage;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.TransferMode;
-import dev.entitynet.replication.peer.PeerSlots;
 import java.util.ArrayList;
 import java.util.List;
 import net.openhft.chronicle.core.UnsafeMemory;
@@ -68,7 +69,7 @@ class PacketFanoutTest {
     private static List<Sent> run(RecordStream stream, boolean sync, PacketFanout fanout) {
         List<Sent> sent = new ArrayList<>();
         PacketSink sink = (peer, mode, packet) -> {
-            int header = sync ? PacketFanout.SYNC_HEADER : PacketFanout.DELTA_HEADER;
+            int header = sync ? SyncMessage.SYNC_HEADER : SyncMessage.DELTA_HEADER;
             long at = packet.readPosition();
             sent.add(new Sent(peer, mode, (int) packet.readRemaining(), packet.readInt(at + 1),
                     sync ? packet.readInt(at + 5) : -1, ((int) packet.readRemaining() - header) / 10));
@@ -176,7 +177,7 @@ class PacketFanoutTest {
             fanout.cells(cells);
             java.util.Map<Integer, java.util.TreeSet<Integer>> received = new java.util.HashMap<>();
             fanout.sendDelta(stream, 5, 128, (peer, mode, packet) -> {
-                for (long at = packet.readPosition() + PacketFanout.DELTA_HEADER; at < packet.readLimit(); at += 10) {
+                for (long at = packet.readPosition() + SyncMessage.DELTA_HEADER; at < packet.readLimit(); at += 10) {
                     received.computeIfAbsent(peer, k -> new java.util.TreeSet<>()).add((int) packet.readByte(at));
                 }
                 assertTrue(packet.readRemaining() <= 128);

@@ -13,6 +13,7 @@ import dev.entitynet.replication.packet.RecordStream;
 import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.visibility.Audience;
 import dev.entitynet.replication.visibility.Everyone;
+import dev.entitynet.replication.wire.SyncMessage;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.warmup.JitPrimer;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -70,8 +71,8 @@ class SteadyStateAllocationTest {
                     group.capture();
                     syncs.clear();
                     deltas.clear();
-                    group.emitSync(tick, 1, 1350 - PacketFanout.SYNC_HEADER, EVERYONE, syncs);
-                    group.emitDeltas(tick, 1, 65535 - PacketFanout.DELTA_HEADER, EVERYONE, deltas);
+                    group.emitSync(tick, 1, 1350 - SyncMessage.SYNC_HEADER, EVERYONE, syncs);
+                    group.emitDeltas(tick, 1, 65535 - SyncMessage.DELTA_HEADER, EVERYONE, deltas);
                     fanout.sendSync(syncs, tick, 1350, sink);
                     fanout.sendDelta(deltas, tick, 65535, sink);
                 }
