@@ -7,9 +7,10 @@ import net.openhft.chronicle.bytes.Bytes;
 
 /**
  * What the replication layer needs from its {@link SceneMultiplayer} (Godot's
- * SceneReplicationInterface talks to its multiplayer the same way): handed out by
- * {@link SceneMultiplayer#replication} to the hooks it installs, implemented there, not by users.
- * Use it only on the World's thread.
+ * SceneReplicationInterface talks to its multiplayer the same way): the engine's side of the
+ * multiplayer (encoded packets, the path cache), kept off its public facade. Handed out by
+ * {@link SceneMultiplayer#replication} to whoever installs the hooks, implemented there, not by
+ * users. Use it only on the World's thread.
  */
 public interface ReplicationHost {
     /** This side's peer id. */
@@ -42,4 +43,7 @@ public interface ReplicationHost {
 
     /** The entity {@code peerId}'s cache id names, or -1. */
     int entityForCacheId(int peerId, int cacheId);
+
+    /** Whether {@code peerId} confirmed (CONFIRM_PATH) this side's cache id {@code cacheId}. */
+    boolean isPathConfirmed(int peerId, int cacheId);
 }

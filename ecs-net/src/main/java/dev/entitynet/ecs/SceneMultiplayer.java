@@ -131,7 +131,7 @@ public final class SceneMultiplayer {
         this.rpc = new RpcInterface(wiring, sendCounters);
         this.handshake = new Handshake(wiring, peers, signals, clock, DEFAULT_AUTH_TIMEOUT_NANOS);
         this.relay = new Relay(wiring, peers);
-        this.pathExchange = new PathExchange(paths, pathCache, root, this::sendPacket);
+        this.pathExchange = new PathExchange(paths, pathCache, root, wiring::sendPacket);
         this.lifecycle = new PeerLifecycle(this, peers, pathCache, violations, signals, clock, handshake, relay);
         this.inbound = new InboundDispatcher(this, peers, lifecycle, handshake, relay, pathExchange, rpc, signals);
         this.router = new PacketRouter(this, peers, relay);
@@ -382,7 +382,7 @@ public final class SceneMultiplayer {
         if (hooks != null && !isClosed()) {
             hooks.flushSpawns(-1);
         }
-        return sendCounters.record(sendPacket(target, mode, channel, raw));
+        return sendCounters.record(router.send(target, mode, channel, raw));
     }
 
     // ---- RPC ------------------------------------------------------------------------------------
@@ -426,39 +426,12 @@ public final class SceneMultiplayer {
     /**
      * Installs the replication layer (Godot's SceneReplicationInterface); null removes it.
      *
-     * @return what the replication layer may use of this instance
+     * @return what the replication layer may use of this instance: sending encoded packets and the
+     *     path cache, which are not part of this facade (the same object every call)
      */
     public ReplicationHost replication(ReplicationHooks replicationHooks) {
         hooks = replicationHooks;
         return wiring;
-    }
-
-    /**
-     * Sends an encoded packet whose first byte is the command to {@code target} (0 = everyone admitted,
-     * negative = everyone admitted but). On a client, traffic for other clients goes through the
-     * server's relay. The packet's readable bytes are sent and not consumed. Returns
-     * {@link SendResult#CLOSED} once the transport is closed or disconnected.
-     */
-    public SendResult sendPacket(int target, TransferMode mode, int channel, Bytes<?> packet) {
-        return router.send(target, mode, channel, packet);
-    }
-
-    /**
-     * This side's path-cache id for {@code entity}, announcing the path to {@code peerId} with
-     * SIMPLIFY_PATH the first time; -1 when the entity has no path under the root.
-     */
-    public int pathCacheIdFor(int peerId, int entity) {
-        return pathExchange.cacheIdFor(peerId, entity);
-    }
-
-    /** Whether {@code peerId} confirmed this side's cache id {@code cacheId}. */
-    public boolean isPathConfirmed(int peerId, int cacheId) {
-        return pathCache.isConfirmed(peerId, cacheId);
-    }
-
-    /** The entity {@code peerId}'s cache id names, or -1 (unknown, or the entity's path changed since). */
-    public int entityForCacheId(int peerId, int cacheId) {
-        return pathCache.entityFor(peerId, cacheId, paths);
     }
 
     // ---- tick -------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The whole server tick of the replication stack: an artemis World with SceneMultiplayer and
  * SceneReplication, 100,000 spawned entities (position and health ON_CHANGE) seen by 16 admitted
  * peers, 10% of them moving per tick. One operation = the game's moves + {@code world.process()}
- * (poll, spawner visibility, snapshot, records, fan-out through {@code sendPacket}). The transport
+ * (poll, spawner visibility, snapshot, records, fan-out through {@code ReplicationHost.sendPacket}). The transport
  * only counts bytes ({@code EchoingClientsPeer}).
  */
 @State(Scope.Benchmark)
