@@ -21,6 +21,11 @@ public final class ReplicationStats {
         DELTA_RECORDS_APPLIED(false),
         /** Synchronizers encoded and compared by the snapshot engine (component diffs). */
         SYNCHRONIZERS_COMPARED(false),
+        /**
+         * Spawns and despawns put off to a later tick: past the per-peer spawn budget of a tick, or
+         * refused by the transport (back-pressure). Nothing is lost; a burst is spread over ticks.
+         */
+        SPAWNS_DEFERRED(false),
         /** Interest management: placed entities that moved into another cell. */
         CELL_CROSSINGS(false),
         /** Interest management: cells a viewpoint started seeing. */

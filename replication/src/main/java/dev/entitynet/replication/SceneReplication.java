@@ -95,6 +95,17 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         return interest == null ? null : interest.api();
     }
 
+    /**
+     * Spawns a peer gets per tick at most when visibility or interest changes (default 1024): more
+     * wait for the next tick, so a viewpoint entering a crowded area does not flood the transport.
+     * A newcomer still gets every spawn it may see before peer_connected.
+     *
+     * @throws IllegalArgumentException when below 1
+     */
+    public void maxSpawnsPerPeerPerTick(int spawns) {
+        spawnEngine.spawnBudget(spawns);
+    }
+
     /** Spawns from this peer that {@code peerId} has now (the entities in its view). */
     public int spawnsHeldBy(int peerId) {
         return spawnEngine.heldBy(peerId);

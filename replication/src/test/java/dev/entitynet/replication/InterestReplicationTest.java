@@ -252,6 +252,31 @@ class InterestReplicationTest {
     }
 
     @Test
+    void aViewpointEnteringACrowdIsSpawnedOverSeveralTicksWithinTheSpawnBudget() {
+        try (ReplicationCluster c = new ReplicationCluster(19, 1, LinkProfile.perfect(), ReplicationCluster.ballConfig(), null)) {
+            InterestScene s = new InterestScene(c, GRID);
+            c.server.replication.maxSpawnsPerPeerPerTick(50);
+            c.connect();
+            ReplicationCluster.Node a = c.clients.get(0);
+            for (int i = 0; i < 600; i++) {
+                s.ball(200 + (i % 30), 200 + (float) i / 30); // a crowd in a few cells
+            }
+            int eye = s.ball(5, 5);
+            s.interest.addViewpoint(a.id(), eye, 40, 60);
+            c.ticks(3);
+            s.moveTo(eye, 210, 210); // into the crowd
+            c.ticks(3);
+            int held = c.server.replication.spawnsHeldBy(a.id());
+            assertTrue(held > 1 && held <= 1 + 50 * 3, "the eye, then at most the budget per tick: " + held);
+            assertTrue(c.server.replication.stats().get(Counter.SPAWNS_DEFERRED) > 0);
+            c.ticks(20);
+            assertEquals(601, c.server.replication.spawnsHeldBy(a.id()), "the whole crowd, and the eye");
+            s.assertConverged("after the crowd arrived");
+            assertThrows(IllegalArgumentException.class, () -> c.server.replication.maxSpawnsPerPeerPerTick(0));
+        }
+    }
+
+    @Test
     void nonsenseViewpointsAndLateEnablingThrowWithWhatToChange() {
         try (ReplicationCluster c = new ReplicationCluster(17, 1, LinkProfile.perfect(), ReplicationCluster.ballConfig(), null)) {
             InterestScene s = new InterestScene(c, GRID);

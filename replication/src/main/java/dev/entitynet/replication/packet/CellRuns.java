@@ -28,9 +28,10 @@ final class CellRuns implements AutoCloseable {
     /** Makes room for {@code records} records without growing during a tick. */
     void reserveRecords(int records) {
         if (records > entities.length) {
-            recordGroup = Arrays.copyOf(recordGroup, records);
-            entities = Arrays.copyOf(entities, records);
-            starts = Arrays.copyOf(starts, records);
+            int capacity = Math.max(records, 2 * entities.length); // called per new synchronizer: never grow by one
+            recordGroup = Arrays.copyOf(recordGroup, capacity);
+            entities = Arrays.copyOf(entities, capacity);
+            starts = Arrays.copyOf(starts, capacity);
         }
     }
 

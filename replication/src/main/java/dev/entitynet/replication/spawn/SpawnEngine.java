@@ -44,7 +44,7 @@ public final class SpawnEngine implements AutoCloseable {
         SpawnerIndex spawnerIndex = new SpawnerIndex(world);
         this.tracker = new SpawnTracker(world, host, directory, state, stats, spawnerIndex, receivers);
         this.sender = new SpawnSender(host, world.getSystem(EntityPaths.class), state, stats);
-        this.visibility = new SpawnVisibility(world, host, slots, receivers, tracker.tracked, tracker.byNetId, sender);
+        this.visibility = new SpawnVisibility(world, host, slots, receivers, tracker.tracked, tracker.byNetId, sender, stats);
         tracker.visibility(visibility);
         this.replicas = new ReplicaSpawner(world, host, prefabs, directory, state, stats, tracker);
         this.reach = new CallReach(world, slots, tracker, visibility);
@@ -97,6 +97,7 @@ public final class SpawnEngine implements AutoCloseable {
      */
     public void peerAdded(int peerId, int slot) {
         receivers.ensureSlots(slots.bound());
+        visibility.ensureSlots(slots.bound());
         sendPending(false);
         for (TrackedSpawn t = tracker.first(); t != null; t = t.next) {
             visibility.evaluate(t, slot);
@@ -131,8 +132,23 @@ public final class SpawnEngine implements AutoCloseable {
      * sends the spawns and despawns of everything that changed, in creation order.
      */
     public void networkProcess() {
+        visibility.startTick();
         visibility.queueFiltered();
         sendPending(true);
+    }
+
+    /**
+     * Spawns a peer gets per tick at most from visibility and interest changes (default 1024): a
+     * viewpoint entering a crowded area is spawned over several ticks instead of flooding the
+     * transport in one. A newcomer still gets every spawn it may see before peer_connected.
+     *
+     * @throws IllegalArgumentException when below 1
+     */
+    public void spawnBudget(int spawnsPerPeerPerTick) {
+        if (spawnsPerPeerPerTick < 1) {
+            throw new IllegalArgumentException("the spawn budget must be at least 1 spawn per peer and tick, got " + spawnsPerPeerPerTick);
+        }
+        visibility.spawnBudget(spawnsPerPeerPerTick);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.entitynet.replication.ReplicationStats;
 import dev.entitynet.replication.ReplicationStats.Counter;
 import dev.entitynet.replication.wire.DespawnMessage;
 import dev.entitynet.replication.wire.SpawnMessage;
+import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.TransferMode;
 import net.openhft.chronicle.bytes.Bytes;
 
@@ -28,19 +29,27 @@ final class SpawnSender implements AutoCloseable {
         this.spawnerPaths = new SpawnerPaths(host, paths);
     }
 
-    void spawn(TrackedSpawn t, int peer, int slot) {
+    /** Sends {@code t}'s SPAWN to {@code peer}; counted when the transport took it. */
+    SendResult spawn(TrackedSpawn t, int peer, int slot) {
         int cacheId = spawnerPaths.cacheIdFor(t.spawner, peer, slot);
         stateBytes.clear();
         state.write(t.entity, stateBytes);
         SpawnMessage.encode(packet, cacheId, t.netId, t.prefabIndex, t.name, t.customData, stateBytes);
-        host.sendPacket(peer, TransferMode.RELIABLE, 0, packet);
-        stats.increment(Counter.SPAWNS_SENT);
+        SendResult result = host.sendPacket(peer, TransferMode.RELIABLE, 0, packet);
+        if (result == SendResult.SENT) {
+            stats.increment(Counter.SPAWNS_SENT);
+        }
+        return result;
     }
 
-    void despawn(TrackedSpawn t, int peer) {
-        DespawnMessage.encode(packet, t.netId);
-        host.sendPacket(peer, TransferMode.RELIABLE, 0, packet);
-        stats.increment(Counter.DESPAWNS_SENT);
+    /** Sends the DESPAWN of {@code netId} to {@code peer}; counted when the transport took it. */
+    SendResult despawn(int netId, int peer) {
+        DespawnMessage.encode(packet, netId);
+        SendResult result = host.sendPacket(peer, TransferMode.RELIABLE, 0, packet);
+        if (result == SendResult.SENT) {
+            stats.increment(Counter.DESPAWNS_SENT);
+        }
+        return result;
     }
 
     void peerRemoved(int slot) {

@@ -3,12 +3,15 @@ package dev.entitynet.replication.spawn;
 import com.artemis.ComponentMapper;
 import com.artemis.World;
 import dev.entitynet.ecs.ReplicationHost;
+import dev.entitynet.replication.ReplicationStats;
+import dev.entitynet.replication.ReplicationStats.Counter;
 import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.sync.Synchronizer;
 import dev.entitynet.replication.visibility.Audience;
 import dev.entitynet.replication.visibility.InterestScope;
 import dev.entitynet.replication.visibility.Reconsider;
 import dev.entitynet.replication.visibility.VisibilityRules;
+import dev.entitynet.transport.SendResult;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
@@ -24,10 +27,17 @@ import java.util.Arrays;
  * parents come before children and the order is the same in every run. Evaluating a pair that
  * changed nothing costs a few loads, so a pair queued twice is harmless. Nothing here looks at a
  * peer or a spawn that no change named.
+ *
+ * <p>A peer gets at most {@link #spawnBudget} spawns per tick from the queue (a viewpoint entering a
+ * crowded area, a teleport): the rest wait for the next tick, so a burst never floods the
+ * transport's queues. A spawn or despawn the transport refuses (back-pressure) is retried next
+ * tick, and the peer is marked as having the spawn only once the transport took it.
  */
 final class SpawnVisibility implements Audience, Reconsider {
     /** The slot part of a queued pair that means "every candidate peer". */
     private static final int ALL = -1;
+    /** Spawns a peer gets per tick at most, unless changed. */
+    static final int DEFAULT_SPAWN_BUDGET = 1024;
 
     private final ReplicationHost host;
     private final PeerSlots slots;
@@ -43,15 +53,25 @@ final class SpawnVisibility implements Audience, Reconsider {
     private long[] queue = new long[256];
     private int queued;
     private long[] round = new long[256];
+    /** Pairs put off to the next tick (budget, back-pressure). */
+    private long[] deferred = new long[64];
+    private int deferredCount;
+    /** (net id, peer id) of despawns of ended spawns that the transport refused, retried next tick. */
+    private long[] refusedDespawns = new long[16];
+    private int refusedDespawnCount;
+    private int[] spawnedThisTick = new int[64];
+    private int spawnBudget = DEFAULT_SPAWN_BUDGET;
+    private final ReplicationStats stats;
 
     SpawnVisibility(World world, ReplicationHost host, PeerSlots slots, ReceiverTable receivers, TrackedSpawns tracked,
-                    Int2ObjectOpenHashMap<TrackedSpawn> byNetId, SpawnSender sender) {
+                    Int2ObjectOpenHashMap<TrackedSpawn> byNetId, SpawnSender sender, ReplicationStats stats) {
         this.host = host;
         this.slots = slots;
         this.receivers = receivers;
         this.tracked = tracked;
         this.byNetId = byNetId;
         this.sender = sender;
+        this.stats = stats;
         this.synchronizers = world.getMapper(Synchronizer.class);
     }
 
@@ -108,7 +128,52 @@ final class SpawnVisibility implements Audience, Reconsider {
         if (queued == queue.length) {
             queue = Arrays.copyOf(queue, queued * 2);
         }
-        queue[queued++] = (long) netId << 32 | (slot & 0xFFFFFFFFL);
+        queue[queued++] = pair(netId, slot);
+    }
+
+    private static long pair(int netId, int slot) {
+        return (long) netId << 32 | (slot & 0xFFFFFFFFL);
+    }
+
+    private void defer(int netId, int slot) {
+        if (deferredCount == deferred.length) {
+            deferred = Arrays.copyOf(deferred, deferredCount * 2);
+        }
+        deferred[deferredCount++] = pair(netId, slot);
+        stats.increment(Counter.SPAWNS_DEFERRED);
+    }
+
+    /** Spawns a peer gets per tick at most (at least 1). */
+    void spawnBudget(int spawnsPerPeerPerTick) {
+        spawnBudget = spawnsPerPeerPerTick;
+    }
+
+    /** Makes room for peer slots below {@code slotBound}. */
+    void ensureSlots(int slotBound) {
+        if (slotBound > spawnedThisTick.length) {
+            spawnedThisTick = Arrays.copyOf(spawnedThisTick, Math.max(slotBound, spawnedThisTick.length * 2));
+        }
+    }
+
+    /**
+     * A new tick's budget: every peer may be spawned {@link #spawnBudget} more, the pairs put off
+     * last tick are queued again and refused despawns of ended spawns are sent again.
+     */
+    void startTick() {
+        Arrays.fill(spawnedThisTick, 0, slots.bound(), 0);
+        for (int i = 0; i < deferredCount; i++) {
+            long p = deferred[i];
+            push((int) (p >>> 32), (int) p);
+        }
+        deferredCount = 0;
+        int kept = 0;
+        for (int i = 0; i < refusedDespawnCount; i++) {
+            long d = refusedDespawns[i];
+            if (sender.despawn((int) (d >>> 32), (int) d) == SendResult.BACK_PRESSURE) {
+                refusedDespawns[kept++] = d;
+            }
+        }
+        refusedDespawnCount = kept;
     }
 
     // ---------------------------------------------------------------- evaluation
@@ -177,10 +242,17 @@ final class SpawnVisibility implements Audience, Reconsider {
             return;
         }
         if (want) {
-            sender.spawn(t, peer, slot);
-            receivers.add(t.row, slot);
+            if (spawnedThisTick[slot] >= spawnBudget || sender.spawn(t, peer, slot) == SendResult.BACK_PRESSURE) {
+                defer(t.netId, slot);
+                return;
+            }
+            spawnedThisTick[slot]++;
+            receivers.add(t.row, slot); // also when the peer is closing: it forgets everything when it leaves
         } else {
-            sender.despawn(t, peer);
+            if (sender.despawn(t.netId, peer) == SendResult.BACK_PRESSURE) {
+                defer(t.netId, slot);
+                return;
+            }
             receivers.remove(t.row, slot);
         }
         for (int i = 0; i < t.children.size(); i++) {
@@ -202,12 +274,23 @@ final class SpawnVisibility implements Audience, Reconsider {
     /** A tracked spawn ended: every peer that has it gets a despawn. */
     void untracked(TrackedSpawn t) {
         for (int slot = receivers.nextReceiver(t.row, 0); slot >= 0; slot = receivers.nextReceiver(t.row, slot + 1)) {
-            sender.despawn(t, slots.peerAt(slot));
+            int peer = slots.peerAt(slot);
+            if (sender.despawn(t.netId, peer) == SendResult.BACK_PRESSURE) {
+                refuseDespawn(t.netId, peer);
+            }
             receivers.remove(t.row, slot);
         }
         receivers.free(t.row);
         filtered.rem(t.entity);
         scope.untracked(t.entity);
+    }
+
+    private void refuseDespawn(int netId, int peer) {
+        if (refusedDespawnCount == refusedDespawns.length) {
+            refusedDespawns = Arrays.copyOf(refusedDespawns, refusedDespawnCount * 2);
+        }
+        refusedDespawns[refusedDespawnCount++] = pair(netId, peer);
+        stats.increment(Counter.SPAWNS_DEFERRED);
     }
 
     /** The peer in {@code slot} left: it has nothing any more. */
@@ -219,6 +302,8 @@ final class SpawnVisibility implements Audience, Reconsider {
     void reset() {
         receivers.clear();
         queued = 0;
+        deferredCount = 0;
+        refusedDespawnCount = 0;
         sender.reset();
     }
 
