@@ -1,14 +1,21 @@
 package dev.entitynet.jmh.replication;
 
+import com.artemis.World;
+import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.replication.ReplicationStats;
 import dev.entitynet.replication.ReplicationStats.Counter;
+import dev.entitynet.replication.SceneReplication;
 import dev.entitynet.replication.interest.CellGrid;
 import dev.entitynet.replication.interest.InterestManagement;
 import dev.entitynet.replication.interest.Locator;
 import dev.entitynet.replication.snapshot.ChangeTracking;
+import dev.entitynet.transport.warmup.JitPrimer;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.Jvm;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,8 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Cost should follow what is sent, not entities x peers: compare 10,000 with 100,000 entities
  * (same view size) and 16, 64, 256 peers. Setup prints what a tick sends and changes; every
- * iteration prints what the benchmark thread allocated per tick, which JMH's per-iteration
- * overhead blurs in {@code gc.alloc.rate.norm} for millisecond-long operations.
+ * iteration prints what the benchmark thread allocated, which JMH's per-iteration overhead blurs in
+ * {@code gc.alloc.rate.norm} for millisecond-long operations (the JIT is primed first, as the arena
+ * does, so HotSpot's own work does not show there either).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,6 +79,9 @@ public class InterestReplicationBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         System.out.println("\nInterestReplicationBenchmark seed " + SEED);
+        // HotSpot would otherwise allocate on this thread when C2 first compiles a tick method (see JitPrimer)
+        JitPrimer.primeCodeSourcesOf(InterestReplicationBenchmark.class, SceneReplication.class, SceneMultiplayer.class, World.class,
+                IntArrayList.class, Bytes.class, Jvm.class);
         server = new UnitServer(peers, ChangeTracking.MARKED);
         side = (float) Math.sqrt(entities * AREA_PER_ENTITY);
         InterestManagement interest = server.replication.enableInterest(CellGrid.plane(CELL, 0, 0, side, side),
