@@ -267,8 +267,23 @@ final class SpawnVisibility implements Audience, Reconsider {
 
     /** A spawn is tracked: interest places it, then it is evaluated for its candidates. */
     void tracked(TrackedSpawn t) {
+        reservePairs(2 * byNetId.size() + 1024);
         scope.tracked(t.entity);
         queueAll(t);
+    }
+
+    /**
+     * Room for {@code pairs} queued and deferred pairs, grown when spawns are tracked so that ticks
+     * rarely grow it: how many pairs a tick queues follows churn, which wanders to new highs.
+     */
+    private void reservePairs(int pairs) {
+        if (queue.length >= pairs) {
+            return;
+        }
+        int size = Math.max(pairs, queue.length * 2);
+        queue = Arrays.copyOf(queue, size);
+        round = new long[size];
+        deferred = Arrays.copyOf(deferred, size);
     }
 
     /** A tracked spawn ended: every peer that has it gets a despawn. */
