@@ -14,6 +14,7 @@ import dev.entitynet.replication.visibility.VisibilityRules;
 import dev.entitynet.transport.SendResult;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.Arrays;
 
@@ -50,15 +51,13 @@ final class SpawnVisibility implements Audience, Reconsider {
     private final IntArrayList filtered = new IntArrayList();
     private final IntArrayList candidates = new IntArrayList();
     private InterestScope scope = InterestScope.EVERYONE;
-    private long[] queue = new long[256];
-    private int queued;
-    private long[] round = new long[256];
+    private LongArrayList queue = new LongArrayList(256);
+    /** The pairs being evaluated while evaluation queues more (the next round). */
+    private LongArrayList round = new LongArrayList(256);
     /** Pairs put off to the next tick (budget, back-pressure). */
-    private long[] deferred = new long[64];
-    private int deferredCount;
+    private final LongArrayList deferred = new LongArrayList(256);
     /** (net id, peer id) of despawns of ended spawns that the transport refused, retried next tick. */
-    private long[] refusedDespawns = new long[16];
-    private int refusedDespawnCount;
+    private final LongArrayList refusedDespawns = new LongArrayList(16);
     private int[] spawnedThisTick = new int[64];
     private int spawnBudget = DEFAULT_SPAWN_BUDGET;
     private final ReplicationStats stats;
@@ -121,14 +120,11 @@ final class SpawnVisibility implements Audience, Reconsider {
     }
 
     boolean hasQueued() {
-        return queued > 0;
+        return !queue.isEmpty();
     }
 
     private void push(int netId, int slot) {
-        if (queued == queue.length) {
-            queue = Arrays.copyOf(queue, queued * 2);
-        }
-        queue[queued++] = pair(netId, slot);
+        queue.add(pair(netId, slot));
     }
 
     private static long pair(int netId, int slot) {
@@ -136,10 +132,7 @@ final class SpawnVisibility implements Audience, Reconsider {
     }
 
     private void defer(int netId, int slot) {
-        if (deferredCount == deferred.length) {
-            deferred = Arrays.copyOf(deferred, deferredCount * 2);
-        }
-        deferred[deferredCount++] = pair(netId, slot);
+        deferred.add(pair(netId, slot));
         stats.increment(Counter.SPAWNS_DEFERRED);
     }
 
@@ -161,19 +154,16 @@ final class SpawnVisibility implements Audience, Reconsider {
      */
     void startTick() {
         Arrays.fill(spawnedThisTick, 0, slots.bound(), 0);
-        for (int i = 0; i < deferredCount; i++) {
-            long p = deferred[i];
-            push((int) (p >>> 32), (int) p);
-        }
-        deferredCount = 0;
+        queue.addAll(deferred);
+        deferred.clear();
         int kept = 0;
-        for (int i = 0; i < refusedDespawnCount; i++) {
-            long d = refusedDespawns[i];
+        for (int i = 0; i < refusedDespawns.size(); i++) {
+            long d = refusedDespawns.getLong(i);
             if (sender.despawn((int) (d >>> 32), (int) d) == SendResult.BACK_PRESSURE) {
-                refusedDespawns[kept++] = d;
+                refusedDespawns.set(kept++, d);
             }
         }
-        refusedDespawnCount = kept;
+        refusedDespawns.size(kept);
     }
 
     // ---------------------------------------------------------------- evaluation
@@ -183,15 +173,13 @@ final class SpawnVisibility implements Audience, Reconsider {
      * or went) is evaluated in the next round, until nothing is left.
      */
     void drain() {
-        while (queued > 0) {
-            long[] work = queue;
-            int n = queued;
-            if (round.length < work.length) {
-                round = new long[work.length];
-            }
+        while (!queue.isEmpty()) {
+            LongArrayList current = queue;
             queue = round;
-            round = work;
-            queued = 0;
+            round = current;
+            queue.clear();
+            long[] work = current.elements();
+            int n = current.size();
             LongArrays.quickSort(work, 0, n);
             long previous = -1;
             for (int i = 0; i < n; i++) {
@@ -277,13 +265,12 @@ final class SpawnVisibility implements Audience, Reconsider {
      * rarely grow it: how many pairs a tick queues follows churn, which wanders to new highs.
      */
     private void reservePairs(int pairs) {
-        if (queue.length >= pairs) {
-            return;
+        if (queue.elements().length < pairs) {
+            int size = Math.max(pairs, 2 * queue.elements().length);
+            queue.ensureCapacity(size);
+            round.ensureCapacity(size);
+            deferred.ensureCapacity(size);
         }
-        int size = Math.max(pairs, queue.length * 2);
-        queue = Arrays.copyOf(queue, size);
-        round = new long[size];
-        deferred = Arrays.copyOf(deferred, size);
     }
 
     /** A tracked spawn ended: every peer that has it gets a despawn. */
@@ -301,10 +288,7 @@ final class SpawnVisibility implements Audience, Reconsider {
     }
 
     private void refuseDespawn(int netId, int peer) {
-        if (refusedDespawnCount == refusedDespawns.length) {
-            refusedDespawns = Arrays.copyOf(refusedDespawns, refusedDespawnCount * 2);
-        }
-        refusedDespawns[refusedDespawnCount++] = pair(netId, peer);
+        refusedDespawns.add(pair(netId, peer));
         stats.increment(Counter.SPAWNS_DEFERRED);
     }
 
@@ -316,9 +300,9 @@ final class SpawnVisibility implements Audience, Reconsider {
 
     void reset() {
         receivers.clear();
-        queued = 0;
-        deferredCount = 0;
-        refusedDespawnCount = 0;
+        queue.clear();
+        deferred.clear();
+        refusedDespawns.clear();
         sender.reset();
     }
 
