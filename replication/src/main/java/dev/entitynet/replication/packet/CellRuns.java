@@ -32,7 +32,16 @@ final class CellRuns implements AutoCloseable {
             recordGroup = Arrays.copyOf(recordGroup, capacity);
             entities = Arrays.copyOf(entities, capacity);
             starts = Arrays.copyOf(starts, capacity);
+            // a tick has at most one group per record: how many cells hold records wanders to new highs
+            growGroups(capacity);
         }
+    }
+
+    private void growGroups(int size) {
+        groupCell = Arrays.copyOf(groupCell, size);
+        groupFirst = Arrays.copyOf(groupFirst, size);
+        groupCount = Arrays.copyOf(groupCount, size);
+        groupCursor = Arrays.copyOf(groupCursor, size);
     }
 
     /** Regroups {@code records} by the cells of {@code cells}. */
@@ -91,11 +100,7 @@ final class CellRuns implements AutoCloseable {
             return g;
         }
         if (groups == groupCell.length) {
-            int size = groups * 2;
-            groupCell = Arrays.copyOf(groupCell, size);
-            groupFirst = Arrays.copyOf(groupFirst, size);
-            groupCount = Arrays.copyOf(groupCount, size);
-            groupCursor = Arrays.copyOf(groupCursor, size);
+            growGroups(groups * 2);
         }
         g = groups++;
         groupOfCell[cell] = g;
