@@ -175,7 +175,10 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         }
     }
 
-    /** Godot's {@code set_visibility_for}: peer 0 sets the public flag. Takes effect at the end of the tick. */
+    /**
+     * Godot's {@code set_visibility_for}: peer 0 sets the public flag. Takes effect at the end of the
+     * tick; with interest management only among the peers whose interest holds the entity.
+     */
     public void setVisibilityFor(int entity, int peerId, boolean visible) {
         Synchronizer sync = requireSynchronizer(entity);
         if (peerId == 0) {
@@ -188,7 +191,12 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         spawnEngine.api().updateVisibility(entity);
     }
 
-    /** Godot's {@code add_visibility_filter}: filters are re-evaluated every tick while the entity has any. */
+    /**
+     * Godot's {@code add_visibility_filter}: filters are re-evaluated every tick while the entity has
+     * any. What that costs: each tick, one call of each filter per candidate peer, which is every
+     * admitted peer without interest management and only the peers whose interest holds the entity
+     * with it (so a filtered entity nobody is near costs nothing per peer).
+     */
     public void addVisibilityFilter(int entity, VisibilityFilter filter) {
         requireSynchronizer(entity).addFilter(filter);
         spawnEngine.evaluateEveryTick(entity, true);
@@ -203,7 +211,11 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
         spawnEngine.api().updateVisibility(entity);
     }
 
-    /** Godot's {@code update_visibility}: re-evaluates filters and flags at the end of the tick. */
+    /**
+     * Godot's {@code update_visibility}: re-evaluates filters and flags at the end of the tick, for
+     * the entity's candidate peers (every peer, or with interest management those whose interest
+     * holds it).
+     */
     public void updateVisibility(int entity) {
         spawnEngine.api().updateVisibility(entity);
     }
