@@ -25,7 +25,11 @@ final class PacketRouter {
         this.relay = relay;
     }
 
-    /** {@link SceneMultiplayer#sendPacket}. */
+    /**
+     * Sends an encoded packet whose first byte is the command to {@code target} (0 = everyone admitted,
+     * negative = everyone admitted but); on a client, traffic for other clients goes through the
+     * server's relay. Returns {@link SendResult#CLOSED} once the transport is closed or disconnected.
+     */
     SendResult send(int target, TransferMode mode, int channel, Bytes<?> packet) {
         if (target == multiplayer.uniqueId()) {
             throw new IllegalArgumentException("cannot send to this peer itself (" + target + ")");

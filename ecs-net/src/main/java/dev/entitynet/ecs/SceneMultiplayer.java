@@ -95,6 +95,7 @@ public final class SceneMultiplayer {
     private final PacketRouter router;
     private final TransportEvents events = new TransportEvents();
     private final Bytes<?> raw = Bytes.allocateElasticDirect(256);
+    private final Wiring wiring;
 
     private MultiplayerPeer peer = new OfflineMultiplayerPeer();
     private ReplicationHooks hooks;
@@ -126,11 +127,11 @@ public final class SceneMultiplayer {
         }
         this.root = new RootEntity(paths, rootPath);
         root.resolve(); // logs the warning now if the root path names nothing yet
-        Wiring wiring = new Wiring();
+        this.wiring = new Wiring();
         this.rpc = new RpcInterface(wiring, sendCounters);
         this.handshake = new Handshake(wiring, peers, signals, clock, DEFAULT_AUTH_TIMEOUT_NANOS);
         this.relay = new Relay(wiring, peers);
-        this.pathExchange = new PathExchange(paths, pathCache, root, this::sendPacket);
+        this.pathExchange = new PathExchange(paths, pathCache, root, wiring::sendPacket);
         this.lifecycle = new PeerLifecycle(this, peers, pathCache, violations, signals, clock, handshake, relay);
         this.inbound = new InboundDispatcher(this, peers, lifecycle, handshake, relay, pathExchange, rpc, signals);
         this.router = new PacketRouter(this, peers, relay);
@@ -381,7 +382,7 @@ public final class SceneMultiplayer {
         if (hooks != null && !isClosed()) {
             hooks.flushSpawns(-1);
         }
-        return sendCounters.record(sendPacket(target, mode, channel, raw));
+        return sendCounters.record(router.send(target, mode, channel, raw));
     }
 
     // ---- RPC ------------------------------------------------------------------------------------
@@ -422,37 +423,15 @@ public final class SceneMultiplayer {
 
     // ---- replication contract -------------------------------------------------------------------
 
-    /** Installs the replication layer (Godot's SceneReplicationInterface); null removes it. */
-    public void replication(ReplicationHooks replicationHooks) {
+    /**
+     * Installs the replication layer (Godot's SceneReplicationInterface); null removes it.
+     *
+     * @return what the replication layer may use of this instance: sending encoded packets and the
+     *     path cache, which are not part of this facade (the same object every call)
+     */
+    public ReplicationHost replication(ReplicationHooks replicationHooks) {
         hooks = replicationHooks;
-    }
-
-    /**
-     * Sends an encoded packet whose first byte is the command to {@code target} (0 = everyone admitted,
-     * negative = everyone admitted but). On a client, traffic for other clients goes through the
-     * server's relay. The packet's readable bytes are sent and not consumed. Returns
-     * {@link SendResult#CLOSED} once the transport is closed or disconnected.
-     */
-    public SendResult sendPacket(int target, TransferMode mode, int channel, Bytes<?> packet) {
-        return router.send(target, mode, channel, packet);
-    }
-
-    /**
-     * This side's path-cache id for {@code entity}, announcing the path to {@code peerId} with
-     * SIMPLIFY_PATH the first time; -1 when the entity has no path under the root.
-     */
-    public int pathCacheIdFor(int peerId, int entity) {
-        return pathExchange.cacheIdFor(peerId, entity);
-    }
-
-    /** Whether {@code peerId} confirmed this side's cache id {@code cacheId}. */
-    public boolean isPathConfirmed(int peerId, int cacheId) {
-        return pathCache.isConfirmed(peerId, cacheId);
-    }
-
-    /** The entity {@code peerId}'s cache id names, or -1 (unknown, or the entity's path changed since). */
-    public int entityForCacheId(int peerId, int cacheId) {
-        return pathCache.entityFor(peerId, cacheId, paths);
+        return wiring;
     }
 
     // ---- tick -------------------------------------------------------------------------------------
@@ -520,8 +499,8 @@ public final class SceneMultiplayer {
         }
     }
 
-    /** What the RPC layer, the handshake and the relay see of this instance. */
-    private final class Wiring implements RpcHost, HandshakeHost, RelayHost {
+    /** What the RPC layer, the handshake, the relay and the replication layer see of this instance. */
+    private final class Wiring implements RpcHost, HandshakeHost, RelayHost, ReplicationHost {
         @Override
         public int uniqueId() {
             return SceneMultiplayer.this.uniqueId();
@@ -557,6 +536,21 @@ public final class SceneMultiplayer {
         @Override
         public boolean isClosed() {
             return SceneMultiplayer.this.isClosed();
+        }
+
+        @Override
+        public long tick() {
+            return tick;
+        }
+
+        @Override
+        public int maxSyncPacketSize() {
+            return maxSyncPacketSize;
+        }
+
+        @Override
+        public int maxDeltaPacketSize() {
+            return maxDeltaPacketSize;
         }
 
         @Override

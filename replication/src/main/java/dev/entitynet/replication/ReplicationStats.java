@@ -21,6 +21,19 @@ public final class ReplicationStats {
         DELTA_RECORDS_APPLIED(false),
         /** Synchronizers encoded and compared by the snapshot engine (component diffs). */
         SYNCHRONIZERS_COMPARED(false),
+        /**
+         * Spawns and despawns put off to a later tick: past the per-peer spawn budget of a tick, or
+         * refused by the transport (back-pressure). Nothing is lost; a burst is spread over ticks.
+         */
+        SPAWNS_DEFERRED(false),
+        /** Interest management: placed entities that moved into another cell. */
+        CELL_CROSSINGS(false),
+        /** Interest management: cells a viewpoint started seeing. */
+        CELLS_GAINED(false),
+        /** Interest management: cells a viewpoint stopped seeing. */
+        CELLS_LOST(false),
+        /** Interest management: entities placed in an edge cell from a position outside the grid's box. */
+        OUT_OF_BOUNDS(false),
         /** Truncated, oversized or otherwise malformed packets or records. */
         DROPPED_MALFORMED(true),
         /** Spawns, despawns and records from a peer that is not the authority. */

@@ -3,6 +3,7 @@ package dev.entitynet.replication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.entitynet.ecs.ReplicationHost;
 import dev.entitynet.replication.ReplicationStats.Counter;
 import dev.entitynet.replication.packet.VarInt;
 import dev.entitynet.transport.TransferMode;
@@ -56,8 +57,13 @@ class BadInputTest {
         return s;
     }
 
+    /** The engine's side of a node's multiplayer: installing the same hooks again hands it out. */
+    private static ReplicationHost engine(ReplicationCluster.Node n) {
+        return n.multiplayer.replication(n.replication);
+    }
+
     private void send(ReplicationCluster.Node from, int to) {
-        from.multiplayer.sendPacket(to, TransferMode.RELIABLE, 0, out);
+        engine(from).sendPacket(to, TransferMode.RELIABLE, 0, out);
     }
 
     private Bytes<Void> spawnPacket(int cacheId, int netId, int prefabPlusOne, String name, int stateLength) {
@@ -95,7 +101,7 @@ class BadInputTest {
 
     @Test
     void spawnFromAPeerThatIsNotTheSpawnersAuthorityIsDropped() {
-        int cache = a.multiplayer.pathCacheIdFor(1, a.spawner);
+        int cache = engine(a).pathCacheIdFor(1, a.spawner);
         c.ticks(2);
         expectDrop(c.server, Counter.DROPPED_UNAUTHORIZED, () -> {
             spawnPacket(cache, 1, 1, "evil", 0);
@@ -105,7 +111,7 @@ class BadInputTest {
 
     @Test
     void spawnsOfUnknownPrefabsMalformedStateBadNamesAndReusedIdsAreDropped() {
-        int cache = c.server.multiplayer.pathCacheIdFor(a.id(), c.server.spawner);
+        int cache = engine(c.server).pathCacheIdFor(a.id(), c.server.spawner);
         int takenNetId = c.server.netIdOf(live.getInt(0));
         expectDrop(a, Counter.DROPPED_UNKNOWN_PREFAB, () -> {
             spawnPacket(cache, 500, 9, "x", 0);
@@ -222,8 +228,8 @@ class BadInputTest {
         long seed = 0xBADC0DEL;
         SplittableRandom random = new SplittableRandom(seed);
         int[] commands = {4, 5, 6, 0x16};
-        int serverCache = a.multiplayer.pathCacheIdFor(1, a.spawner);
-        int relayCache = a.multiplayer.pathCacheIdFor(b.id(), a.spawner);
+        int serverCache = engine(a).pathCacheIdFor(1, a.spawner);
+        int relayCache = engine(a).pathCacheIdFor(b.id(), a.spawner);
         c.ticks(3);
         List<String> serverBefore = state(c.server);
         List<String> bBefore = state(b);

@@ -10,6 +10,21 @@ final class Convergence {
     private Convergence() {
     }
 
+    /**
+     * {@code client} has a replica of exactly the entities of {@code serverEntities} the server says
+     * it sees, with the server's values, and no other replica.
+     */
+    static void assertExactlyTheVisible(ReplicationCluster.Node server, ReplicationCluster.Node client, IntList serverEntities, String context) {
+        assertReplicasEqual(server, client, serverEntities, context);
+        int visible = 0;
+        for (int i = 0; i < serverEntities.size(); i++) {
+            visible += server.replication.isVisibleTo(serverEntities.getInt(i), client.id()) ? 1 : 0;
+        }
+        assertEquals(visible, client.replication.directory().size(), context + ": client " + client.id() + " holds "
+                + client.replication.directory().size() + " replicas but sees " + visible + "; " + client.replication.stats());
+        assertEquals(visible, server.replication.spawnsHeldBy(client.id()), context + ": the server's count of what client " + client.id() + " has");
+    }
+
     /** Every entity in {@code serverEntities} that {@code client} may see has a replica equal to the server's. */
     static void assertReplicasEqual(ReplicationCluster.Node server, ReplicationCluster.Node client, IntList serverEntities, String context) {
         for (int i = 0; i < serverEntities.size(); i++) {

@@ -61,6 +61,16 @@ class CustomSpawnTest {
             c.connect();
             int r = late.replicaOf(1, c.server.netIdOf(e));
             assertEquals(30, late.ball(r).hp);
+            // deleting a custom spawn (no PrefabInstance) despawns it everywhere
+            int netId = c.server.netIdOf(e);
+            c.server.world.delete(e);
+            c.ticks(3);
+            for (ReplicationCluster.Node n : c.clients) {
+                assertEquals(-1, n.replicaOf(1, netId), "despawned on " + n.id());
+                assertEquals(0, n.spawnerComponent().liveSpawns());
+            }
+            assertEquals(0, c.server.spawnerComponent().liveSpawns());
+            assertEquals(0, c.server.replication.directory().size());
         }
     }
 

@@ -122,4 +122,21 @@ class SpawnAndSyncTest {
             assertEquals(0, client.replication.stats().droppedTotal(), client.replication.stats().toString());
         }
     }
+
+    @Test
+    void aSpawnDeletedInTheTickItWasMadeIsForgottenEverywhere() {
+        try (ReplicationCluster c = new ReplicationCluster(31, 1, LinkProfile.perfect(), ReplicationCluster.ballConfig(), null)) {
+            c.connect();
+            int kept = c.server.replication.spawners().instantiate(c.server.spawner, ReplicationCluster.BALL, "kept");
+            int gone = c.server.replication.spawners().instantiate(c.server.spawner, ReplicationCluster.BALL, "gone");
+            c.server.world.delete(gone); // before artemis ever listed it
+            c.ticks(3);
+            ReplicationCluster.Node client = c.clients.get(0);
+            assertEquals(1, c.server.replication.directory().size(), "only the kept spawn is tracked");
+            assertEquals(1, c.server.spawnerComponent().liveSpawns());
+            assertEquals(1, client.replication.directory().size(), client.replication.stats().toString());
+            assertTrue(client.replicaOf(1, c.server.netIdOf(kept)) >= 0);
+            assertEquals(0, client.replication.stats().droppedTotal(), client.replication.stats().toString());
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.entitynet.ecs.enet;
 import com.artemis.World;
 import com.artemis.WorldConfigurationBuilder;
 import dev.entitynet.ecs.MultiplayerSystems;
+import dev.entitynet.ecs.ReplicationHost;
 import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.ecs.guard.Violation;
 import dev.entitynet.ecs.path.EntityPaths;
@@ -146,8 +147,9 @@ class EnetEndToEndTest {
         runUntil("all calls arrived", () -> log.contains("a announce from 1: round 2") && log.contains("b announce from 1: round 2")
                 && log.contains("server chat from " + a.uniqueId() + ": hello all") && log.contains("b chat from " + a.uniqueId() + ": hello all")
                 && log.contains("a chat from " + b.uniqueId() + ": psst") && log.contains("b raw from " + a.uniqueId() + ": raw to b"));
-        int cacheId = server.pathCacheIdFor(a.uniqueId(), lobby(server));
-        runUntil("a confirmed the path", () -> server.isPathConfirmed(a.uniqueId(), cacheId));
+        ReplicationHost engine = server.replication(null); // the path cache is on the engine's side
+        int cacheId = engine.pathCacheIdFor(a.uniqueId(), lobby(server));
+        runUntil("a confirmed the path", () -> engine.isPathConfirmed(a.uniqueId(), cacheId));
         server.rpc(lobby(server), announce.get(server)).putString("by cache id").putInt(9).send();
         runUntil("the call by cache id arrived", () -> log.contains("a announce from 1: by cache id 9"));
         assertEquals(0, server.violations().total() + a.violations().total() + b.violations().total());

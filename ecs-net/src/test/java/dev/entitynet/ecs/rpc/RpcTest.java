@@ -2,6 +2,7 @@ package dev.entitynet.ecs.rpc;
 
 import dev.entitynet.ecs.LocalCluster;
 import dev.entitynet.ecs.ReplicationHooks;
+import dev.entitynet.ecs.ReplicationHost;
 import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.ecs.guard.Violation;
 import dev.entitynet.ecs.signal.HandshakeFailure;
@@ -146,18 +147,20 @@ class RpcTest {
             int clientId = c.client(0).uniqueId();
             int bob = c.entity(c.server, "Level/Bob");
             c.server.rpc(bob, setName.get(0)).putString("a").putInt(1).send();
-            int cacheId = c.server.pathCacheIdFor(clientId, bob);
-            assertTrue(!c.server.isPathConfirmed(clientId, cacheId));
+            ReplicationHost server = c.server.replication(null); // the path cache is on the engine's side
+            ReplicationHost client = c.client(0).replication(null);
+            int cacheId = server.pathCacheIdFor(clientId, bob);
+            assertTrue(!server.isPathConfirmed(clientId, cacheId));
             c.ticks(3);
-            assertTrue(c.server.isPathConfirmed(clientId, cacheId));
-            assertEquals(c.entity(c.client(0), "Level/Bob"), c.client(0).entityForCacheId(1, cacheId));
+            assertTrue(server.isPathConfirmed(clientId, cacheId));
+            assertEquals(c.entity(c.client(0), "Level/Bob"), client.entityForCacheId(1, cacheId));
             c.server.rpc(bob, setName.get(0)).putString("b").putInt(2).send();
             c.ticks(3);
             assertEquals(2, calls.size(), calls.toString());
 
             // A rename invalidates the cache on both sides: the next call announces the new path.
             c.paths.setName(c.entity(c.client(0), "Level/Bob"), "Robert", c.entity(c.client(0), "Level"));
-            assertEquals(-1, c.client(0).entityForCacheId(1, cacheId));
+            assertEquals(-1, client.entityForCacheId(1, cacheId));
         }
     }
 

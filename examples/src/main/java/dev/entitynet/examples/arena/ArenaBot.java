@@ -35,7 +35,7 @@ public final class ArenaBot implements Tickable, AutoCloseable {
     /** A bot on {@code peer} (already connecting), steering from {@code seed}. */
     public ArenaBot(ArenaRules rules, MultiplayerPeer peer, long seed, Clock clock) {
         this.random = new SplittableRandom(seed);
-        this.scene = new ArenaScene(new WorldConfigurationBuilder(), clock, null, (e, sender, args) -> { }, this::onDigest);
+        this.scene = new ArenaScene(new WorldConfigurationBuilder(), clock, (e, sender, args) -> { }, this::onDigest);
         this.replicas = scene.world.getAspectSubscriptionManager().get(Aspect.all(Body.class, NetIdentity.class));
         this.playerName = "p" + peer.uniqueId();
         this.ticksPerHeading = rules.tickHz();

@@ -115,18 +115,21 @@ public final class ArenaCommand {
      */
     private static ArenaReport measure(ArenaHost host, String title, int entities, String clients, Phases phases) {
         long connectTicks = host.ticks();
-        BandwidthSeries bandwidth = host.move(phases.runTicks(), phases.warmupTicks());
+        RunSeries run = host.move(phases.runTicks(), phases.warmupTicks());
+        BandwidthSeries bandwidth = run.bandwidth();
         host.tick(phases.settleTicks());
         ArenaRules rules = host.rules;
         ArenaReport report = new ArenaReport(title);
-        report.fact("entities", "%d movers + %d players in a %.0f x %.0f arena, view radius %.0f", entities, host.server.peers().size(),
-                rules.side(), rules.side(), rules.viewRadius());
+        report.fact("entities", "%d movers + %d players in a %.0f x %.0f arena, view radius %.0f (kept to %.0f) in cells of %.0f",
+                entities, host.server.peers().size(), rules.side(), rules.side(), rules.viewRadius(), rules.viewRadius() + rules.viewMargin(),
+                rules.cellSize());
         report.fact("clients", "%s", clients);
         report.fact("ticks", "at %d Hz: %d connecting, %d moving (%d warm-up), %d settling",
                 phases.hz(), connectTicks, phases.runTicks(), phases.warmupTicks(), phases.settleTicks());
         report.traffic(bandwidth);
         report.fact("bandwidth", "payload bytes per second through the server's multiplayer layer while moving: a client's in is what the"
                 + " server sent it, its out what the server received from it (ENet headers, acks, resends excluded)");
+        report.view(run.view());
         report.ticks("server", host.meter);
         report.fact("steering refused", "%d calls", host.server.rejectedSteers());
         return report.plots(bandwidth, "server", host.meter.times());

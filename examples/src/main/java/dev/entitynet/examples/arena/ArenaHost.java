@@ -157,11 +157,12 @@ final class ArenaHost implements AutoCloseable {
     /**
      * The measured run: {@code runTicks} ticks of movement, timing the server's ticks after the
      * first {@code warmupTicks}, recording what the server sent to and received from each client
-     * admitted now in every second; then stops all movement.
+     * admitted now, and what each had in view, in every second; then stops all movement.
      *
-     * @return each client's traffic per second, from the client's side (in = what the server sent it)
+     * @return each client's traffic per second, from the client's side (in = what the server sent
+     *     it), and its view
      */
-    BandwidthSeries move(int runTicks, int warmupTicks) {
+    RunSeries move(int runTicks, int warmupTicks) {
         int hz = rules.tickHz();
         int[] clients = server.peers().toIntArray();
         String[] names = new String[clients.length];
@@ -169,6 +170,7 @@ final class ArenaHost implements AutoCloseable {
             names[i] = "client " + clients[i];
         }
         BandwidthSeries bandwidth = new BandwidthSeries(names, runTicks / hz + 1);
+        ViewSeries view = new ViewSeries(server.scene.replication, clients);
         sample(bandwidth, clients); // the baseline: the first second starts now
         for (int t = 0; t < runTicks; t++) {
             meter.steady(t >= warmupTicks);
@@ -176,11 +178,12 @@ final class ArenaHost implements AutoCloseable {
             if ((t + 1) % hz == 0) {
                 sample(bandwidth, clients);
                 bandwidth.endSecond();
+                view.sample();
             }
         }
         meter.steady(false);
         server.stopMoving();
-        return bandwidth;
+        return new RunSeries(bandwidth, view);
     }
 
     private void sample(BandwidthSeries bandwidth, int[] clients) {

@@ -44,6 +44,15 @@ final class ArenaReport {
         return this;
     }
 
+    /** One line per client: the entities in its view and the spawns and despawns per second it was sent. */
+    ArenaReport view(ViewSeries view) {
+        for (int i = 0; i < view.clients(); i++) {
+            fact("view " + view.client(i), "%.0f entities in view, %.1f spawns/s, %.1f despawns/s", view.meanInView(i),
+                    view.spawnsPerSecond(i), view.despawnsPerSecond(i));
+        }
+        return this;
+    }
+
     /** 12345.6 bytes as "12.3 KB", 1.2e6 as "1.20 MB". */
     static String bytes(double amount) {
         if (amount >= 1e6) {

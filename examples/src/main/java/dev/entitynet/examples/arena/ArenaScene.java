@@ -50,12 +50,10 @@ public final class ArenaScene implements AutoCloseable {
     /**
      * Builds the scene in a new World made from {@code systems} (which may add game systems).
      *
-     * @param filter the visibility filter every spawned synchronizer gets (the server's), or null;
-     *     the scene attaches it to its World
      * @param onSteer handles {@code steer(float dx, float dy)} (ANY_PEER, unreliable ordered)
      * @param onDigest handles {@code digest(int count, long hash)} (server to client, reliable)
      */
-    ArenaScene(WorldConfigurationBuilder systems, Clock clock, Proximity filter, RpcHandler onSteer, RpcHandler onDigest) {
+    ArenaScene(WorldConfigurationBuilder systems, Clock clock, RpcHandler onSteer, RpcHandler onDigest) {
         world = new World(MultiplayerSystems.install(systems).build());
         paths = world.getSystem(EntityPaths.class);
         bodies = world.getMapper(Body.class);
@@ -63,16 +61,13 @@ public final class ArenaScene implements AutoCloseable {
         identities = world.getMapper(NetIdentity.class);
         multiplayer = new SceneMultiplayer(world, "", clock);
         replication = new SceneReplication(world, multiplayer, ChangeTracking.COMPARE_ALL);
-        if (filter != null) {
-            filter.attach(bodies, replication);
-        }
         ReplicationConfig moverConfig = positionConfig("mover");
         ReplicationConfig playerConfig = positionConfig("player");
         playerConfig.add("Pilot:owner", Pilot.class, Codecs.int32(p -> p.owner, (p, v) -> p.owner = v)).mode(ReplicationMode.ON_CHANGE);
-        replication.registerPrefab(MOVER, (w, e) -> synchronize(w, e, moverConfig, filter));
+        replication.registerPrefab(MOVER, (w, e) -> synchronize(w, e, moverConfig));
         replication.registerPrefab(PLAYER, (w, e) -> {
             w.edit(e).create(Pilot.class);
-            synchronize(w, e, playerConfig, filter);
+            synchronize(w, e, playerConfig);
         });
         spawner = world.create();
         paths.setName(spawner, SPAWNER, EntityPaths.NO_PARENT);
@@ -92,12 +87,9 @@ public final class ArenaScene implements AutoCloseable {
         return config;
     }
 
-    private void synchronize(World w, int entity, ReplicationConfig config, Proximity filter) {
+    private static void synchronize(World w, int entity, ReplicationConfig config) {
         w.edit(entity).create(Body.class);
         w.edit(entity).create(Synchronizer.class).config(config);
-        if (filter != null) {
-            replication.addVisibilityFilter(entity, filter);
-        }
     }
 
     /** The net id of a spawned entity, or -1. */

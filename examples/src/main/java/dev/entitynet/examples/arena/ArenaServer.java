@@ -2,8 +2,12 @@ package dev.entitynet.examples.arena;
 
 import com.artemis.WorldConfigurationBuilder;
 import dev.entitynet.ecs.rpc.RpcReader;
+import dev.entitynet.replication.interest.CellGrid;
+import dev.entitynet.replication.interest.InterestManagement;
+import dev.entitynet.replication.interest.Locator;
 import dev.entitynet.transport.MultiplayerPeer;
 import dev.entitynet.transport.clock.Clock;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntList;
 
@@ -14,11 +18,12 @@ import java.util.SplittableRandom;
 /**
  * The arena's server: spawns the movers, a player for every client that joins (and deletes it
  * when the client leaves), moves everything, accepts steering only from a player's owner and shows
- * every client the entities near its player.
+ * every client the entities near its player: interest management with a viewpoint on each player.
  */
 public final class ArenaServer implements Tickable, AutoCloseable {
     final ArenaScene scene;
-    final Proximity proximity;
+    final InterestManagement interest;
+    private final Int2IntOpenHashMap playerOfPeer = new Int2IntOpenHashMap();
     private final ArenaRules rules;
     private final MoveSystem moves;
     private final SplittableRandom random;
@@ -35,8 +40,10 @@ public final class ArenaServer implements Tickable, AutoCloseable {
         this.moverCount = movers;
         this.random = new SplittableRandom(seed);
         this.moves = new MoveSystem(rules);
-        this.proximity = new Proximity(rules.viewRadius(), rules.viewMargin());
-        this.scene = new ArenaScene(new WorldConfigurationBuilder().with(moves), clock, proximity, this::onSteer, (e, sender, args) -> { });
+        this.scene = new ArenaScene(new WorldConfigurationBuilder().with(moves), clock, this::onSteer, (e, sender, args) -> { });
+        this.interest = scene.replication.enableInterest(CellGrid.plane(rules.cellSize(), 0, 0, rules.side(), rules.side()),
+                Locator.plane(scene.bodies, b -> b.x, b -> b.y));
+        playerOfPeer.defaultReturnValue(-1);
         scene.multiplayer.signals().peerConnected.connect(this::spawnPlayer);
         scene.multiplayer.signals().peerDisconnected.connect(this::removePlayer);
     }
@@ -63,14 +70,19 @@ public final class ArenaServer implements Tickable, AutoCloseable {
         b.x = (float) random.nextDouble(rules.side());
         b.y = (float) random.nextDouble(rules.side());
         scene.pilots.get(e).owner = peerId;
-        proximity.player(peerId, e);
+        interest.addViewpoint(peerId, e, rules.viewRadius(), rules.viewRadius() + rules.viewMargin());
+        playerOfPeer.put(peerId, e);
         spawned.add(e);
     }
 
+    /** The player entity of {@code peerId}, or -1. */
+    int playerOf(int peerId) {
+        return playerOfPeer.get(peerId);
+    }
+
     private void removePlayer(int peerId) {
-        int e = proximity.playerOf(peerId);
+        int e = playerOfPeer.remove(peerId); // its viewpoint ended with the peer
         if (e >= 0) {
-            proximity.forget(peerId);
             spawned.rem(e);
             scene.world.delete(e);
         }

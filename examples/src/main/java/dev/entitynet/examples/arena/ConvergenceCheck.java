@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Compares clients' replicas with the server's state, in one process: for every spawned entity
- * and every client, the server's spawn bookkeeping must agree with the distance rule, a visible
- * entity must have a replica with the server's values, and an invisible one must have none.
+ * and every client, the server's spawn bookkeeping must agree with interest management (spawned
+ * exactly when the entity's cell is entered, or kept and spawned already), a visible entity must
+ * have a replica with the server's values, and an invisible one must have none.
  */
 final class ConvergenceCheck {
     private final List<String> divergences = new ArrayList<>();
@@ -24,12 +25,12 @@ final class ConvergenceCheck {
             int e = entities.getInt(i);
             int netId = server.scene.netIdOf(e);
             boolean shown = server.scene.replication.isVisibleTo(e, peer);
-            boolean near = server.proximity.isVisible(e, peer);
+            boolean near = server.interest.admits(e, peer, shown);
             int replica = bot.scene.replication.directory().entity(PeerIds.SERVER, netId);
             Body s = server.scene.bodies.get(e);
             checked++;
             if (shown != near) {
-                divergences.add("client " + peer + ", net id " + netId + ": spawned there=" + shown + " but the view rule says " + near);
+                divergences.add("client " + peer + ", net id " + netId + ": spawned there=" + shown + " but interest management says " + near);
             }
             if (!shown) {
                 if (replica >= 0) {

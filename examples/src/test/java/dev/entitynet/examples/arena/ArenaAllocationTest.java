@@ -21,7 +21,7 @@ class ArenaAllocationTest {
         ArenaCommand.primeLibraries();
         long seed = 20261124L;
         // Fast ticks and fast movers: many visibility changes per measured tick, in a few seconds.
-        ArenaRules rules = new ArenaRules(1000, 150, 20, 1000, 600, 600);
+        ArenaRules rules = new ArenaRules(1000, 150, 40, 25, 1000, 600, 600);
         int warmup = 3000;
         int measured = 3000;
         try (ArenaHost arena = ArenaHost.withBots(rules, 300, 2, 0, seed, measured)) {

@@ -43,7 +43,7 @@ class ArenaTest {
             long despawns = 0;
             for (ArenaBot bot : arena.bots) {
                 assertTrue(bot.digestMatches(), bot.digestSummary());
-                assertTrue(arena.server.scene.replication.isVisibleTo(arena.server.proximity.playerOf(bot.id()), bot.id()), "own player visible");
+                assertTrue(arena.server.scene.replication.isVisibleTo(arena.server.playerOf(bot.id()), bot.id()), "own player visible");
                 assertTrue(bot.replicaCount() < 202, "sees a neighbourhood, not everything: " + bot.replicaCount());
                 despawns += bot.scene.replication.stats().get(Counter.DESPAWNS_APPLIED);
             }
@@ -59,7 +59,7 @@ class ArenaTest {
             assertTrue(arena.awaitReady(DEADLINE));
             ArenaBot a = arena.bots.get(0);
             ArenaBot b = arena.bots.get(1);
-            int bPlayerOnServer = arena.server.proximity.playerOf(b.id());
+            int bPlayerOnServer = arena.server.playerOf(b.id());
             int bPlayerAtA = a.scene.replication.directory().entity(PeerIds.SERVER, arena.server.scene.netIdOf(bPlayerOnServer));
             assertTrue(bPlayerAtA >= 0, "a sees b's player");
             a.scene.multiplayer.rpcId(PeerIds.SERVER, bPlayerAtA, a.scene.steer).putFloat(1).putFloat(0).send();
@@ -70,7 +70,7 @@ class ArenaTest {
                 arena.tick();
             }
             assertEquals(2, arena.server.rejectedSteers());
-            Body aBody = arena.server.scene.bodies.get(arena.server.proximity.playerOf(a.id()));
+            Body aBody = arena.server.scene.bodies.get(arena.server.playerOf(a.id()));
             assertTrue(Float.isFinite(aBody.vx) && Float.isFinite(aBody.x), "a NaN never reaches the simulation");
         }
     }

@@ -12,13 +12,14 @@ import dev.entitynet.replication.config.ReplicationMode;
 import dev.entitynet.replication.packet.PacketFanout;
 import dev.entitynet.replication.packet.PacketSink;
 import dev.entitynet.replication.packet.RecordStream;
+import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.snapshot.BoundConfig;
 import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.snapshot.SnapshotGroup;
 import dev.entitynet.replication.visibility.Audience;
 import dev.entitynet.replication.visibility.Everyone;
+import dev.entitynet.replication.wire.SyncMessage;
 import dev.entitynet.transport.SendResult;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -70,8 +71,8 @@ public class ReplicationTickBenchmark {
     private SnapshotGroup group;
     private final RecordStream syncRecords = new RecordStream();
     private final RecordStream deltaRecords = new RecordStream();
-    private final PacketFanout fanout = new PacketFanout();
-    private final IntArrayList peers = new IntArrayList();
+    private final PeerSlots peers = new PeerSlots();
+    private PacketFanout fanout;
     private final CountingSink sink = new CountingSink();
     private int[] entities;
     private long tick;
@@ -125,6 +126,7 @@ public class ReplicationTickBenchmark {
         for (int p = 0; p < PEERS; p++) {
             peers.add(1000 + p);
         }
+        fanout = new PacketFanout(peers, EVERYONE);
         reportWireCost();
     }
 
@@ -161,10 +163,10 @@ public class ReplicationTickBenchmark {
         compared += group.capture();
         syncRecords.clear();
         deltaRecords.clear();
-        group.emitSync(tick, 1, 1350 - PacketFanout.SYNC_HEADER, EVERYONE, syncRecords);
-        group.emitDeltas(tick, 1, 65535 - PacketFanout.DELTA_HEADER, EVERYONE, deltaRecords);
-        fanout.sendSync(syncRecords, tick, peers, EVERYONE, 1350, sink);
-        fanout.sendDelta(deltaRecords, tick, peers, EVERYONE, 65535, sink);
+        group.emitSync(tick, 1, 1350 - SyncMessage.SYNC_HEADER, EVERYONE, syncRecords);
+        group.emitDeltas(tick, 1, 65535 - SyncMessage.DELTA_HEADER, EVERYONE, deltaRecords);
+        fanout.sendSync(syncRecords, tick, 1350, sink);
+        fanout.sendDelta(deltaRecords, tick, 65535, sink);
         return sink.bytes;
     }
 

@@ -3,6 +3,7 @@ package dev.entitynet.jmh.rpc;
 import com.artemis.World;
 import com.artemis.WorldConfigurationBuilder;
 import dev.entitynet.ecs.MultiplayerSystems;
+import dev.entitynet.ecs.ReplicationHost;
 import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.ecs.rpc.ArgType;
@@ -90,7 +91,8 @@ public class RpcBenchmark {
             call();
             world.process();
         }
-        if (!server.isPathConfirmed(client.uniqueId(), server.pathCacheIdFor(client.uniqueId(), bob))) {
+        ReplicationHost engine = server.replication(null); // the path cache is on the engine's side
+        if (!engine.isPathConfirmed(client.uniqueId(), engine.pathCacheIdFor(client.uniqueId(), bob))) {
             throw new IllegalStateException("path cache not confirmed: the benchmark would measure inline paths");
         }
     }

@@ -1,43 +1,71 @@
 package dev.entitynet.replication.packet;
 
-import dev.entitynet.ecs.protocol.Command;
-import dev.entitynet.transport.TransferMode;
+import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.replication.wire.SyncMessage;
+import dev.entitynet.transport.TransferMode;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.ints.IntList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
- * Cuts a tick's records into packets and sends them to each peer. When every record may go to
- * every peer (the usual public case) the packets are built once and sent to all, only the 4-byte
- * stream sequence patched per peer; otherwise each peer's packets are assembled from the shared
- * records, skipping those it cannot see. Either way nothing is encoded twice.
+ * Cuts a tick's records into packets and sends them to each peer; nothing is encoded twice. When
+ * every record may go to every peer (the usual public case without interest management) the
+ * packets are built once and sent to all, only the 4-byte stream sequence patched per peer.
+ * Otherwise the records are regrouped by interest cell once ({@link CellRuns}) and each peer's
+ * packets are assembled from the cells it keeps, copying the longest runs of records it may get:
+ * the work per peer follows the records in its view, not the records of the tick.
  *
- * <p>SYNC packets: {@code [0x06][u32 tick][u32 sequence][records]}, UNRELIABLE. DELTA packets:
- * {@code [0x16][u32 tick][records]}, RELIABLE. Layouts in docs/replication-protocol.md.
+ * <p>SYNC packets go UNRELIABLE, DELTA packets RELIABLE; their layout is {@link SyncMessage}'s.
  */
 public final class PacketFanout implements AutoCloseable {
-    /** Bytes before the first record of a SYNC packet. */
-    public static final int SYNC_HEADER = 9;
-    /** Bytes before the first record of a DELTA packet. */
-    public static final int DELTA_HEADER = 5;
-
+    private final PeerSlots peers;
     private final ObjectArrayList<Bytes<Void>> shared = new ObjectArrayList<>();
     private final Bytes<Void> single = Bytes.allocateElasticDirect(2048);
     private final Int2IntOpenHashMap nextSequence = new Int2IntOpenHashMap();
+    private final CellRuns runs = new CellRuns();
+    private Audience audience;
+    private CellIndex cells = CellIndex.NONE;
     private int sharedCount;
     private long packetsSent;
     private long bytesSent;
+    // the packet being assembled for one peer
+    private PacketSink sink;
+    private int peer;
+    private boolean sync;
+    private long tick;
+    private int maxPacket;
+    private boolean open;
+
+    /** A fan-out to the peers in {@code peers}, who see what {@code audience} says. */
+    public PacketFanout(PeerSlots peers, Audience audience) {
+        this.peers = peers;
+        this.audience = audience;
+    }
+
+    /** Changes who may receive what. */
+    public void audience(Audience newAudience) {
+        this.audience = newAudience;
+    }
+
+    /** Groups records by interest cell from now on ({@link CellIndex#NONE}: no grouping). */
+    public void cells(CellIndex index) {
+        this.cells = index;
+    }
+
+    /** Makes room for {@code records} records per tick, so ticks never grow the fan-out's arrays. */
+    public void reserveRecords(int records) {
+        runs.reserveRecords(records);
+    }
 
     /** Sends {@code records} as SYNC packets of at most {@code maxPacket} bytes to each peer that may see them. */
-    public void sendSync(RecordStream records, long tick, IntList peers, Audience audience, int maxPacket, PacketSink sink) {
-        send(records, tick, true, peers, audience, maxPacket, sink);
+    public void sendSync(RecordStream records, long tick, int maxPacket, PacketSink sink) {
+        send(records, tick, true, maxPacket, sink);
     }
 
     /** Sends {@code records} as DELTA packets of at most {@code maxPacket} bytes to each peer that may see them. */
-    public void sendDelta(RecordStream records, long tick, IntList peers, Audience audience, int maxPacket, PacketSink sink) {
-        send(records, tick, false, peers, audience, maxPacket, sink);
+    public void sendDelta(RecordStream records, long tick, int maxPacket, PacketSink sink) {
+        send(records, tick, false, maxPacket, sink);
     }
 
     /** Forgets {@code peerId}'s stream sequence (it left). */
@@ -55,65 +83,74 @@ public final class PacketFanout implements AutoCloseable {
         return bytesSent;
     }
 
-    private void send(RecordStream records, long tick, boolean sync, IntList peers, Audience audience, int maxPacket, PacketSink sink) {
-        if (records.size() == 0 || peers.isEmpty()) {
+    private void send(RecordStream records, long tickNow, boolean syncPackets, int limit, PacketSink to) {
+        if (records.size() == 0 || peers.bound() == 0) {
             return;
         }
-        TransferMode mode = sync ? TransferMode.UNRELIABLE : TransferMode.RELIABLE;
+        this.sink = to;
+        this.sync = syncPackets;
+        this.tick = tickNow;
+        this.maxPacket = limit;
         if (records.allVisibleToAll()) {
-            buildShared(records, tick, sync, maxPacket);
-            for (int i = 0; i < peers.size(); i++) {
-                int peer = peers.getInt(i);
-                for (int p = 0; p < sharedCount; p++) {
-                    Bytes<Void> packet = shared.get(p);
-                    if (sync) {
-                        packet.writeInt(5, nextSequence(peer));
-                    }
-                    deliver(sink, peer, mode, packet);
-                }
-            }
+            sendShared(records);
             return;
         }
+        runs.build(records, cells);
         // Room for the largest packet now: growing an elastic buffer mid-tick allocates (Chronicle's resize path).
         single.ensureCapacity(maxPacket);
-        for (int i = 0; i < peers.size(); i++) {
-            int peer = peers.getInt(i);
-            boolean open = false;
-            int r = 0;
-            while (r < records.size()) {
-                if (!audience.visibleTo(records.entity(r), peer)) {
-                    r++;
-                    continue;
+        for (int slot = 0, bound = peers.bound(); slot < bound; slot++) {
+            peer = peers.peerAt(slot);
+            if (peer == 0) {
+                continue;
+            }
+            open = false;
+            for (int i = 0, n = cells.cellsKept(slot); i < n; i++) {
+                int group = runs.groupOf(cells.cellKept(slot, i));
+                if (group >= 0) {
+                    appendVisible(group, slot);
                 }
-                // copy the longest run of consecutive visible records that fits in one go
-                long runStart = records.start(r);
-                int end = r;
-                long room = open ? maxPacket - single.writePosition() : maxPacket - headerLength(sync);
-                while (end < records.size() && audience.visibleTo(records.entity(end), peer)
-                        && records.end(end) - runStart <= room) {
-                    end++;
-                }
-                if (end == r) {
-                    deliver(sink, peer, mode, single); // the next record needs a fresh packet
-                    open = false;
-                    continue;
-                }
-                if (!open) {
-                    startPacket(single, tick, sync, sync ? nextSequence(peer) : 0);
-                    open = true;
-                }
-                single.write(records.data(), runStart, records.end(end - 1) - runStart);
-                r = end;
+            }
+            if (runs.unplaced() >= 0) {
+                appendVisible(runs.unplaced(), slot);
             }
             if (open) {
-                deliver(sink, peer, mode, single);
+                deliver(single);
             }
         }
     }
 
-    private void buildShared(RecordStream records, long tick, boolean sync, int maxPacket) {
+    /** Appends the records of {@code group} the peer in {@code slot} may get, in the longest runs that fit. */
+    private void appendVisible(int group, int slot) {
+        int r = runs.first(group);
+        int end = runs.end(group);
+        while (r < end) {
+            if (!audience.visibleToSlot(runs.entity(r), slot)) {
+                r++;
+                continue;
+            }
+            long runStart = runs.start(r);
+            long room = open ? maxPacket - single.writePosition() : maxPacket - headerLength();
+            int last = r;
+            while (last < end && runs.endOf(last) - runStart <= room && audience.visibleToSlot(runs.entity(last), slot)) {
+                last++;
+            }
+            if (last == r) {
+                deliver(single); // the next record needs a fresh packet
+                open = false;
+                continue;
+            }
+            if (!open) {
+                SyncMessage.startPacket(single, !sync, tick, sync ? nextSequence(peer) : 0);
+                open = true;
+            }
+            single.write(runs.data(), runStart, runs.endOf(last - 1) - runStart);
+            r = last;
+        }
+    }
+
+    private void sendShared(RecordStream records) {
         sharedCount = 0;
-        int room = maxPacket - headerLength(sync);
+        int room = maxPacket - headerLength();
         int r = 0;
         while (r < records.size()) {
             long runStart = records.start(r);
@@ -121,18 +158,31 @@ public final class PacketFanout implements AutoCloseable {
             while (end < records.size() && records.end(end) - runStart <= room) {
                 end++;
             }
-            Bytes<Void> packet = sharedPacket(sharedCount++, maxPacket);
-            startPacket(packet, tick, sync, 0);
+            Bytes<Void> packet = sharedPacket(sharedCount++);
+            SyncMessage.startPacket(packet, !sync, tick, 0);
             packet.write(records.data(), runStart, records.end(end - 1) - runStart);
             r = end;
         }
+        for (int slot = 0, bound = peers.bound(); slot < bound; slot++) {
+            peer = peers.peerAt(slot);
+            if (peer == 0) {
+                continue;
+            }
+            for (int p = 0; p < sharedCount; p++) {
+                Bytes<Void> packet = shared.get(p);
+                if (sync) {
+                    SyncMessage.patchSequence(packet, nextSequence(peer));
+                }
+                deliver(packet);
+            }
+        }
     }
 
-    private static int headerLength(boolean sync) {
-        return sync ? SYNC_HEADER : DELTA_HEADER;
+    private int headerLength() {
+        return SyncMessage.headerLength(!sync);
     }
 
-    private Bytes<Void> sharedPacket(int index, int maxPacket) {
+    private Bytes<Void> sharedPacket(int index) {
         while (shared.size() <= index) {
             shared.add(Bytes.allocateElasticDirect(maxPacket));
         }
@@ -141,23 +191,14 @@ public final class PacketFanout implements AutoCloseable {
         return packet;
     }
 
-    private static void startPacket(Bytes<Void> packet, long tick, boolean sync, int sequence) {
-        packet.clear();
-        packet.writeByte((byte) (sync ? Command.SYNC : Command.SYNC | Command.FLAG_DELTA));
-        packet.writeInt((int) tick);
-        if (sync) {
-            packet.writeInt(sequence);
-        }
+    private int nextSequence(int peerId) {
+        return nextSequence.addTo(peerId, 1); // the value before: 0 for a new peer
     }
 
-    private int nextSequence(int peer) {
-        return nextSequence.addTo(peer, 1); // the value before: 0 for a new peer
-    }
-
-    private void deliver(PacketSink sink, int peer, TransferMode mode, Bytes<Void> packet) {
+    private void deliver(Bytes<Void> packet) {
         packetsSent++;
         bytesSent += packet.readRemaining();
-        sink.send(peer, mode, packet);
+        sink.send(peer, sync ? TransferMode.UNRELIABLE : TransferMode.RELIABLE, packet);
     }
 
     @Override
@@ -167,5 +208,6 @@ public final class PacketFanout implements AutoCloseable {
         }
         shared.clear();
         single.releaseLast();
+        runs.close();
     }
 }

@@ -34,8 +34,12 @@ public final class RecordStream implements AutoCloseable {
      * steady state whenever it reached a new high.
      */
     public void reserveRecords(int records) {
-        starts.ensureCapacity(records);
-        entities.ensureCapacity(records);
+        if (records > starts.elements().length) {
+            // at least double: this is called for every new synchronizer, and growing by one each time is quadratic
+            int capacity = Math.max(records, 2 * starts.elements().length);
+            starts.ensureCapacity(capacity);
+            entities.ensureCapacity(capacity);
+        }
     }
 
     /** The buffer holding the records (its write position is brought up to date). */

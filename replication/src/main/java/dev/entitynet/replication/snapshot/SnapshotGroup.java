@@ -2,10 +2,10 @@ package dev.entitynet.replication.snapshot;
 
 import dev.entitynet.replication.codec.PropertyCodec;
 import dev.entitynet.replication.config.ReplicationConfig;
+import dev.entitynet.replication.packet.NativeCopy;
 import dev.entitynet.replication.packet.RecordStream;
-import dev.entitynet.replication.packet.VarInt;
 import dev.entitynet.replication.visibility.Audience;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import dev.entitynet.replication.wire.SyncMessage;
 import java.util.Arrays;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.core.UnsafeMemory;
@@ -28,8 +28,6 @@ import net.openhft.chronicle.core.UnsafeMemory;
  * <p>Slots are dense (removal moves the last slot into the hole), so a tick is a linear pass.
  */
 public final class SnapshotGroup implements AutoCloseable {
-    /** Largest possible record header: net id, namespace, size, first property (5-byte varints). */
-    public static final int MAX_RECORD_HEADER = 20;
     private static final UnsafeMemory MEMORY = UnsafeMemory.MEMORY;
 
     private final BoundConfig bound;
@@ -47,7 +45,8 @@ public final class SnapshotGroup implements AutoCloseable {
     private final int onChangeBlock;
     private final int changeWords;
     private final int changeSetBytes;
-    private final Int2IntOpenHashMap slotOfEntity = new Int2IntOpenHashMap();
+    /** Slot of each entity id, -1 for none: artemis ids are small and dense, and an array load beats a hash probe per mark. */
+    private int[] slotOfEntity = new int[0];
     /** Rows of freshly encoded marked slots (MARKED) or one new slot (add). */
     private BytesStore<?, Void> scratch;
     private long scratchAddress;
@@ -101,7 +100,6 @@ public final class SnapshotGroup implements AutoCloseable {
         this.changeWords = Math.max(1, (onChange.length + 63) >>> 6);
         this.changeSetBytes = (onChange.length + 7) >>> 3;
         this.recordBits = new long[changeWords];
-        this.slotOfEntity.defaultReturnValue(-1);
         allocate(Math.max(16, initialSlots));
     }
 
@@ -126,7 +124,7 @@ public final class SnapshotGroup implements AutoCloseable {
 
     /** Whether {@code entity} has a slot. */
     public boolean contains(int entity) {
-        return slotOfEntity.containsKey(entity);
+        return slotOrNone(entity) >= 0;
     }
 
     /**
@@ -139,7 +137,7 @@ public final class SnapshotGroup implements AutoCloseable {
      * @param deltaInterval ticks between delta records (0 or 1 = every tick)
      */
     public void add(int entity, int netId, int namespace, int syncInterval, int deltaInterval, long tick) {
-        if (slotOfEntity.containsKey(entity)) {
+        if (slotOrNone(entity) >= 0) {
             throw new IllegalStateException("entity " + entity + " is already in snapshot group " + bound.config().name());
         }
         if (count == capacity) {
@@ -148,7 +146,7 @@ public final class SnapshotGroup implements AutoCloseable {
         markedEntities[0] = entity;
         encodeRows(markedEntities, 1, scratch); // first, so a missing component leaves the group unchanged
         int s = count++;
-        slotOfEntity.put(entity, s);
+        setSlot(entity, s);
         entities[s] = entity;
         netIds[s] = netId;
         namespaces[s] = namespace;
@@ -164,10 +162,11 @@ public final class SnapshotGroup implements AutoCloseable {
 
     /** Removes {@code entity}; false when it had no slot. */
     public boolean remove(int entity) {
-        int s = slotOfEntity.remove(entity);
+        int s = slotOrNone(entity);
         if (s < 0) {
             return false;
         }
+        slotOfEntity[entity] = -1;
         int last = --count;
         if (s != last) {
             moveSlot(last, s);
@@ -186,7 +185,7 @@ public final class SnapshotGroup implements AutoCloseable {
 
     /** Marks {@code entity} changed, for {@link ChangeTracking#MARKED}; unknown entities are ignored. */
     public void markDirty(int entity) {
-        int s = slotOfEntity.get(entity);
+        int s = slotOrNone(entity);
         if (s >= 0) {
             dirty[s >>> 6] |= 1L << s;
         }
@@ -343,7 +342,7 @@ public final class SnapshotGroup implements AutoCloseable {
             if (!equalRegions(row, slot, onChangeBlock)) {
                 markChanged(s, row, slot);
             }
-            copySmall(row, slot, stride);
+            NativeCopy.copySmall(row, slot, stride);
         }
         return n;
     }
@@ -358,17 +357,6 @@ public final class SnapshotGroup implements AutoCloseable {
                 }
             }
             bound.encodeColumn(p, rowEntities, n, out, offsets[p], stride);
-        }
-    }
-
-    /** Copies a few bytes word by word: Unsafe.copyMemory costs more than the copy for values this small. */
-    private static void copySmall(long from, long to, int length) {
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            MEMORY.writeLong(to + i, MEMORY.readLong(from + i));
-        }
-        for (; i < length; i++) {
-            MEMORY.writeByte(to + i, MEMORY.readByte(from + i));
         }
     }
 
@@ -392,17 +380,8 @@ public final class SnapshotGroup implements AutoCloseable {
     /** Copies property {@code p}'s stored value of slot {@code s} to {@code address}; returns its length. */
     private int copyValue(int s, int p, long address) {
         int len = valueLength(s, p);
-        copySmall(storeAddress + (long) s * stride + offsets[p], address, len);
+        NativeCopy.copySmall(storeAddress + (long) s * stride + offsets[p], address, len);
         return len;
-    }
-
-    private int putIdentity(int s, int sender, long address) {
-        boolean foreign = namespaces[s] != sender;
-        int n = VarInt.put(address, netIds[s] << 1 | (foreign ? 1 : 0));
-        if (foreign) {
-            n += VarInt.put(address + n, namespaces[s]);
-        }
-        return n;
     }
 
     private void writeSyncRecords(int s, int sender, int maxRecord, boolean visibleToAll, RecordStream out) {
@@ -413,7 +392,7 @@ public final class SnapshotGroup implements AutoCloseable {
             int size = 0;
             while (end < always.length) {
                 int len = valueLength(s, always[end]);
-                if (end > first && MAX_RECORD_HEADER + size + len > maxRecord) {
+                if (end > first && SyncMessage.MAX_RECORD_HEADER + size + len > maxRecord) {
                     break;
                 }
                 size += len;
@@ -421,12 +400,8 @@ public final class SnapshotGroup implements AutoCloseable {
             }
             boolean partial = first > 0 || end < always.length;
             out.beginRecord(entity, visibleToAll);
-            long address = out.reserve(MAX_RECORD_HEADER + size);
-            int n = putIdentity(s, sender, address);
-            n += VarInt.put(address + n, size << 1 | (partial ? 1 : 0));
-            if (partial) {
-                n += VarInt.put(address + n, first);
-            }
+            long address = out.reserve(SyncMessage.MAX_RECORD_HEADER + size);
+            int n = SyncMessage.putRecordHeader(address, false, netIds[s], namespaces[s], sender, size, partial, first);
             for (int i = first; i < end; i++) {
                 n += copyValue(s, always[i], address + n);
             }
@@ -446,7 +421,7 @@ public final class SnapshotGroup implements AutoCloseable {
             int from = k;
             while (k >= 0) {
                 int len = valueLength(s, onChange[k]);
-                if (taken > 0 && MAX_RECORD_HEADER + size + len > maxRecord) {
+                if (taken > 0 && SyncMessage.MAX_RECORD_HEADER + size + len > maxRecord) {
                     break;
                 }
                 recordBits[k >>> 6] |= 1L << k;
@@ -456,9 +431,8 @@ public final class SnapshotGroup implements AutoCloseable {
             }
             int to = k < 0 ? onChange.length : k;
             out.beginRecord(entity, visibleToAll);
-            long address = out.reserve(MAX_RECORD_HEADER + size);
-            int n = putIdentity(s, sender, address);
-            n += VarInt.put(address + n, size);
+            long address = out.reserve(SyncMessage.MAX_RECORD_HEADER + size);
+            int n = SyncMessage.putRecordHeader(address, true, netIds[s], namespaces[s], sender, size, false, 0);
             for (int b = 0; b < changeSetBytes; b++) {
                 MEMORY.writeByte(address + n + b, (byte) (recordBits[b >>> 3] >>> ((b & 7) << 3)));
             }
@@ -490,11 +464,25 @@ public final class SnapshotGroup implements AutoCloseable {
     }
 
     private int slotOf(int entity) {
-        int s = slotOfEntity.get(entity);
+        int s = slotOrNone(entity);
         if (s < 0) {
             throw new IllegalArgumentException("entity " + entity + " has no slot in snapshot group " + bound.config().name());
         }
         return s;
+    }
+
+    /** The slot of {@code entity}, or -1. */
+    private int slotOrNone(int entity) {
+        return entity >= 0 && entity < slotOfEntity.length ? slotOfEntity[entity] : -1;
+    }
+
+    private void setSlot(int entity, int slot) {
+        if (entity >= slotOfEntity.length) {
+            int old = slotOfEntity.length;
+            slotOfEntity = Arrays.copyOf(slotOfEntity, Math.max(entity + 1, Math.max(64, old * 2)));
+            Arrays.fill(slotOfEntity, old, slotOfEntity.length, -1);
+        }
+        slotOfEntity[entity] = slot;
     }
 
     private void moveSlot(int from, int to) {
@@ -509,7 +497,7 @@ public final class SnapshotGroup implements AutoCloseable {
         System.arraycopy(pending, from * changeWords, pending, to * changeWords, changeWords);
         copyBit(pendingAny, from, to);
         copyBit(dirty, from, to);
-        slotOfEntity.put(entities[to], to);
+        slotOfEntity[entities[to]] = to;
     }
 
     private static void copyBit(long[] bits, int from, int to) {

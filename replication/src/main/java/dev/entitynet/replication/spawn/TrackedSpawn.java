@@ -1,12 +1,12 @@
 package dev.entitynet.replication.spawn;
 
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 
 /**
  * A spawn this peer is the authority of: what the SPAWN packet needs to be rebuilt for any peer at
- * any time (late join, visibility), which peers have it, and its place in creation order (an
- * intrusive list, so removal is O(1) and replay order never changes: Godot #91342).
+ * any time (late join, visibility, interest), its row in the {@link ReceiverTable} (which peers
+ * have it), and its place in creation order (an intrusive list, so removal is O(1) and replay
+ * order never changes: Godot #91342).
  */
 final class TrackedSpawn {
     final int entity;
@@ -19,14 +19,15 @@ final class TrackedSpawn {
     final byte[] customData;
     /** The nearest tracked ancestor, which every receiver must have first; or null. */
     final TrackedSpawn parent;
-    final IntOpenHashSet receivers = new IntOpenHashSet();
+    /** Its row in the receiver table. */
+    final int row;
     final ObjectArrayList<TrackedSpawn> children = new ObjectArrayList<>(0);
     TrackedSpawn previous;
     TrackedSpawn next;
-    /** Whether its visibility is already queued for re-evaluation this tick. */
+    /** Whether it is already queued for re-evaluation for every candidate peer. */
     boolean visibilityQueued;
 
-    TrackedSpawn(int entity, int netId, int spawner, int prefabIndex, String name, byte[] customData, TrackedSpawn parent) {
+    TrackedSpawn(int entity, int netId, int spawner, int prefabIndex, String name, byte[] customData, TrackedSpawn parent, int row) {
         this.entity = entity;
         this.netId = netId;
         this.spawner = spawner;
@@ -34,5 +35,6 @@ final class TrackedSpawn {
         this.name = name;
         this.customData = customData;
         this.parent = parent;
+        this.row = row;
     }
 }

@@ -5,7 +5,7 @@ import com.artemis.ComponentMapper;
 import com.artemis.EntitySubscription;
 import com.artemis.utils.IntBag;
 import com.artemis.World;
-import dev.entitynet.ecs.SceneMultiplayer;
+import dev.entitynet.ecs.ReplicationHost;
 import dev.entitynet.ecs.authority.Authorities;
 import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.ecs.path.NetName;
@@ -13,10 +13,11 @@ import dev.entitynet.replication.ReplicationStats;
 import dev.entitynet.replication.ReplicationStats.Counter;
 import dev.entitynet.replication.config.ReplicationConfig;
 import dev.entitynet.replication.config.ReplicationMode;
+import dev.entitynet.replication.packet.CellIndex;
 import dev.entitynet.replication.packet.PacketFanout;
 import dev.entitynet.replication.packet.PacketSink;
 import dev.entitynet.replication.packet.RecordStream;
-import dev.entitynet.replication.packet.VarInt;
+import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.snapshot.BoundConfig;
 import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.snapshot.SnapshotGroup;
@@ -24,6 +25,7 @@ import dev.entitynet.replication.spawn.NetIdDirectory;
 import dev.entitynet.replication.spawn.NetIdentity;
 import dev.entitynet.replication.spawn.SpawnState;
 import dev.entitynet.replication.visibility.Audience;
+import dev.entitynet.replication.wire.SyncMessage;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntIterator;
 import it.unimi.dsi.fastutil.ints.IntList;
@@ -40,7 +42,7 @@ import net.openhft.chronicle.bytes.BytesStore;
  * validated completely before anything is applied.
  */
 public final class SynchronizerSystem implements SpawnState, AutoCloseable {
-    private final SceneMultiplayer multiplayer;
+    private final ReplicationHost host;
     private final World world;
     private final Authorities authorities;
     private final EntityPaths paths;
@@ -56,8 +58,9 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     private final RecordStream deltaRecords = new RecordStream();
     /** The namespace value that marks a record's id as the sender's path-cache id. */
     public static final int PATH_NAMESPACE = 0;
-    private final PacketFanout fanout = new PacketFanout();
+    private final PacketFanout fanout;
     private final SequenceWindow sequences = new SequenceWindow();
+    private final SyncMessage message = new SyncMessage();
     private final PacketSink sink;
     private final ComponentMapper<NetName> names;
     /** Entities synchronized by path (no spawn): present on every peer, addressed by path-cache id. */
@@ -66,11 +69,11 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     private Audience audience;
 
     /** Wires the synchronizer side; {@code tracking} applies to every snapshot group. */
-    public SynchronizerSystem(World world, SceneMultiplayer multiplayer, NetIdDirectory directory, ReplicationStats stats,
+    public SynchronizerSystem(World world, ReplicationHost host, PeerSlots peers, NetIdDirectory directory, ReplicationStats stats,
                               ChangeTracking tracking) {
         this.world = world;
         this.paths = world.getSystem(EntityPaths.class);
-        this.multiplayer = multiplayer;
+        this.host = host;
         this.authorities = world.getSystem(Authorities.class);
         this.directory = directory;
         this.stats = stats;
@@ -78,7 +81,8 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         this.synchronizers = world.getMapper(Synchronizer.class);
         this.identities = world.getMapper(NetIdentity.class);
         this.names = world.getMapper(NetName.class);
-        this.sink = (peer, mode, packet) -> multiplayer.sendPacket(peer, mode, 0, packet);
+        this.sink = (peer, mode, packet) -> host.sendPacket(peer, mode, 0, packet);
+        this.fanout = new PacketFanout(peers, null);
         world.getAspectSubscriptionManager().get(Aspect.all(Synchronizer.class, NetName.class).exclude(NetIdentity.class))
                 .addSubscriptionListener(new EntitySubscription.SubscriptionListener() {
                     @Override
@@ -109,11 +113,18 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         }
         syncRecords.reserveRecords(sending);
         deltaRecords.reserveRecords(sending);
+        fanout.reserveRecords(sending);
     }
 
     /** Sets who may receive records (the spawner side knows). */
     public void audience(Audience audience) {
         this.audience = audience;
+        fanout.audience(audience);
+    }
+
+    /** Groups records by interest cell when sending (interest management knows the cells). */
+    public void cells(CellIndex cells) {
+        fanout.cells(cells);
     }
 
     /** The fan-out, for its packet and byte counters. */
@@ -138,7 +149,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         NetIdentity id = identities.get(entity);
         int pathId = id == null && sync != null ? pathCacheId(entity) : -1;
         boolean send = sync != null && sync.config != null && (id != null || pathId >= 0)
-                && authorities.authorityOf(entity) == multiplayer.uniqueId();
+                && authorities.authorityOf(entity) == host.uniqueId();
         SnapshotGroup current = sync != null && sync.config != null ? groupsByConfig.get(sync.config) : null;
         boolean sending = current != null && current.contains(entity);
         if (sync != null) {
@@ -147,11 +158,11 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         if (send && !sending) {
             SnapshotGroup group = group(sync.config);
             if (id != null) {
-                group.add(entity, id.netId, id.namespace, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+                group.add(entity, id.netId, id.namespace, sync.replicationInterval, sync.deltaInterval, host.tick());
             } else {
-                group.add(entity, pathId, PATH_NAMESPACE, sync.replicationInterval, sync.deltaInterval, multiplayer.tick());
+                group.add(entity, pathId, PATH_NAMESPACE, sync.replicationInterval, sync.deltaInterval, host.tick());
                 pathSynchronized.add(entity);
-                announcePath(entity, multiplayer.peers());
+                announcePath(entity, host.admittedPeers());
             }
             sync.group = group;
             reserveRecords();
@@ -166,12 +177,12 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
 
     /** The sender-side path-cache id of a path-synchronized entity (under the root, named), or -1. */
     private int pathCacheId(int entity) {
-        return names.has(entity) ? multiplayer.pathCacheIdFor(multiplayer.uniqueId(), entity) : -1;
+        return names.has(entity) ? host.pathCacheIdFor(host.uniqueId(), entity) : -1;
     }
 
     private void announcePath(int entity, IntList peers) {
         for (int i = 0; i < peers.size(); i++) {
-            multiplayer.pathCacheIdFor(peers.getInt(i), entity);
+            host.pathCacheIdFor(peers.getInt(i), entity);
         }
     }
 
@@ -182,7 +193,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     public void peerAdded(int peerId) {
         for (IntIterator it = pathSynchronized.iterator(); it.hasNext(); ) {
             int entity = it.nextInt();
-            multiplayer.pathCacheIdFor(peerId, entity);
+            host.pathCacheIdFor(peerId, entity);
             Synchronizer sync = synchronizers.get(entity);
             groupsByConfig.get(sync.config).markAllChanged(entity);
         }
@@ -193,7 +204,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     @Override
     public void write(int entity, Bytes<?> out) {
         Synchronizer sync = synchronizers.get(entity);
-        if (sync == null || sync.config == null || authorities.authorityOf(entity) != multiplayer.uniqueId()) {
+        if (sync == null || sync.config == null || authorities.authorityOf(entity) != host.uniqueId()) {
             return;
         }
         BoundConfig b = bind(sync.config);
@@ -256,7 +267,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     /** End of tick: capture every group once, then send sync and delta packets to the peers that see each entity. */
     public void networkProcess() {
         if (!candidates.isEmpty()) {
-            int root = multiplayer.rootEntity();
+            int root = host.rootEntity();
             for (int i = 0; i < candidates.size(); i++) {
                 int e = candidates.getInt(i);
                 // spawned entities got their NetIdentity meanwhile; the rest are synchronized by path
@@ -266,31 +277,30 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
             }
             candidates.clear();
         }
-        long tick = multiplayer.tick();
-        int me = multiplayer.uniqueId();
-        IntList peers = multiplayer.peers();
-        int maxSync = multiplayer.maxSyncPacketSize();
-        int maxDelta = multiplayer.maxDeltaPacketSize();
+        long tick = host.tick();
+        int me = host.uniqueId();
+        int maxSync = host.maxSyncPacketSize();
+        int maxDelta = host.maxDeltaPacketSize();
         syncRecords.clear();
         deltaRecords.clear();
         long compared = 0;
         for (int i = 0; i < groups.size(); i++) {
             SnapshotGroup g = groups.get(i);
             compared += g.capture();
-            g.emitSync(tick, me, maxSync - PacketFanout.SYNC_HEADER, audience, syncRecords);
-            g.emitDeltas(tick, me, maxDelta - PacketFanout.DELTA_HEADER, audience, deltaRecords);
+            g.emitSync(tick, me, maxSync - SyncMessage.SYNC_HEADER, audience, syncRecords);
+            g.emitDeltas(tick, me, maxDelta - SyncMessage.DELTA_HEADER, audience, deltaRecords);
         }
         stats.add(Counter.SYNCHRONIZERS_COMPARED, compared);
-        fanout.sendSync(syncRecords, tick, peers, audience, maxSync, sink);
-        fanout.sendDelta(deltaRecords, tick, peers, audience, maxDelta, sink);
+        fanout.sendSync(syncRecords, tick, maxSync, sink);
+        fanout.sendDelta(deltaRecords, tick, maxDelta, sink);
     }
 
     private SnapshotGroup group(ReplicationConfig config) {
         SnapshotGroup g = groupsByConfig.get(config);
         if (g == null) {
             BoundConfig b = bind(config);
-            checkFits(b, multiplayer.maxSyncPacketSize() - PacketFanout.SYNC_HEADER, ReplicationMode.ALWAYS, "max_sync_packet_size");
-            checkFits(b, multiplayer.maxDeltaPacketSize() - PacketFanout.DELTA_HEADER, ReplicationMode.ON_CHANGE, "max_delta_packet_size");
+            checkFits(b, host.maxSyncPacketSize() - SyncMessage.SYNC_HEADER, ReplicationMode.ALWAYS, "max_sync_packet_size");
+            checkFits(b, host.maxDeltaPacketSize() - SyncMessage.DELTA_HEADER, ReplicationMode.ON_CHANGE, "max_delta_packet_size");
             g = new SnapshotGroup(b, tracking, 64);
             groupsByConfig.put(config, g);
             groups.add(g);
@@ -304,7 +314,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
             if (b.config().property(i).mode() != mode) {
                 continue;
             }
-            int need = SnapshotGroup.MAX_RECORD_HEADER + b.codec(i).maxEncodedLength() + (mode == ReplicationMode.ON_CHANGE ? changeSet : 0);
+            int need = SyncMessage.MAX_RECORD_HEADER + b.codec(i).maxEncodedLength() + (mode == ReplicationMode.ON_CHANGE ? changeSet : 0);
             if (need > maxRecord) {
                 throw new IllegalStateException("property " + b.config().property(i).name() + " of config " + b.config().name()
                         + " can take " + need + " bytes with its record header, more than " + limitName + " allows ("
@@ -326,68 +336,30 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
 
     /** Validates and applies a SYNC or DELTA packet (read position after the command byte). */
     public void syncReceived(int sender, Bytes<?> in, boolean delta) {
-        long at = in.readPosition();
-        long limit = in.readLimit();
-        int header = delta ? PacketFanout.DELTA_HEADER - 1 : PacketFanout.SYNC_HEADER - 1;
-        if (limit - at < header) {
+        if (!message.wrap(in, delta)) {
             stats.increment(Counter.DROPPED_MALFORMED);
             return;
         }
-        int tick = in.readInt(at);
-        if (!delta && !sequences.accept(sender, in.readInt(at + 4))) {
+        if (!delta && !sequences.accept(sender, message.sequence())) {
             stats.increment(Counter.DROPPED_STALE);
             return;
         }
-        at += header;
-        while (at < limit) {
-            long r = VarInt.read(in, at, limit);
-            if (r < 0) {
-                stats.increment(Counter.DROPPED_MALFORMED);
-                return;
-            }
-            at += VarInt.length(r);
-            int netId = VarInt.value(r) >>> 1;
-            int namespace = sender;
-            if ((VarInt.value(r) & 1) != 0) {
-                r = VarInt.read(in, at, limit);
-                if (r < 0) {
-                    stats.increment(Counter.DROPPED_MALFORMED);
-                    return;
-                }
-                at += VarInt.length(r);
-                namespace = VarInt.value(r);
-            }
-            r = VarInt.read(in, at, limit);
-            if (r < 0) {
-                stats.increment(Counter.DROPPED_MALFORMED);
-                return;
-            }
-            at += VarInt.length(r);
-            int size = delta ? VarInt.value(r) : VarInt.value(r) >>> 1;
-            boolean partial = !delta && (VarInt.value(r) & 1) != 0;
-            int first = 0;
-            if (partial) {
-                r = VarInt.read(in, at, limit);
-                if (r < 0) {
-                    stats.increment(Counter.DROPPED_MALFORMED);
-                    return;
-                }
-                at += VarInt.length(r);
-                first = VarInt.value(r);
-            }
-            if (limit - at < size) {
-                stats.increment(Counter.DROPPED_MALFORMED);
-                return;
-            }
-            int entity = recordTarget(sender, namespace, netId);
+        int tick = message.tick();
+        int next;
+        while ((next = message.nextRecord()) == SyncMessage.RECORD) {
+            int namespace = message.namespace() < 0 ? sender : message.namespace();
+            int entity = recordTarget(sender, namespace, message.netId());
             if (entity >= 0) {
+                long at = message.valuesAt();
                 if (delta) {
-                    applyDelta(entity, tick, in, at, at + size);
+                    applyDelta(entity, tick, in, at, at + message.size());
                 } else {
-                    applySync(sender, entity, tick, partial, first, in, at, at + size);
+                    applySync(sender, entity, tick, message.partial(), message.first(), in, at, at + message.size());
                 }
             }
-            at += size;
+        }
+        if (next == SyncMessage.MALFORMED) {
+            stats.increment(Counter.DROPPED_MALFORMED);
         }
     }
 
@@ -403,7 +375,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
             stats.increment(Counter.DROPPED_MALFORMED);
             return -1;
         }
-        if (authorities.authorityOf(entity) != sender || sender == multiplayer.uniqueId()) {
+        if (authorities.authorityOf(entity) != sender || sender == host.uniqueId()) {
             stats.increment(Counter.DROPPED_UNAUTHORIZED);
             return -1;
         }
@@ -411,7 +383,7 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     }
 
     private int pathEntity(int sender, int cacheId) {
-        int entity = multiplayer.entityForCacheId(sender, cacheId);
+        int entity = host.entityForCacheId(sender, cacheId);
         return entity >= 0 && !identities.has(entity) ? entity : -1;
     }
 

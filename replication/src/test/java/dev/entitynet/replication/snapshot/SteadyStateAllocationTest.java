@@ -10,8 +10,10 @@ import dev.entitynet.replication.ReplicationCluster;
 import dev.entitynet.replication.packet.PacketFanout;
 import dev.entitynet.replication.packet.PacketSink;
 import dev.entitynet.replication.packet.RecordStream;
+import dev.entitynet.replication.peer.PeerSlots;
 import dev.entitynet.replication.visibility.Audience;
 import dev.entitynet.replication.visibility.Everyone;
+import dev.entitynet.replication.wire.SyncMessage;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.warmup.JitPrimer;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -45,12 +47,12 @@ class SteadyStateAllocationTest {
                 sent += packet.readRemaining();
                 return SendResult.SENT;
             };
-            IntArrayList peers = new IntArrayList();
+            PeerSlots peers = new PeerSlots();
             for (int p = 0; p < 16; p++) {
                 peers.add(100 + p);
             }
             try (SnapshotGroup group = new SnapshotGroup(new BoundConfig(ReplicationCluster.ballConfig(), world), tracking, n);
-                 RecordStream syncs = new RecordStream(); RecordStream deltas = new RecordStream(); PacketFanout fanout = new PacketFanout()) {
+                 RecordStream syncs = new RecordStream(); RecordStream deltas = new RecordStream(); PacketFanout fanout = new PacketFanout(peers, EVERYONE)) {
                 for (int i = 0; i < n; i++) {
                     entities[i] = world.create();
                     balls.create(entities[i]).x = i;
@@ -69,10 +71,10 @@ class SteadyStateAllocationTest {
                     group.capture();
                     syncs.clear();
                     deltas.clear();
-                    group.emitSync(tick, 1, 1350 - PacketFanout.SYNC_HEADER, EVERYONE, syncs);
-                    group.emitDeltas(tick, 1, 65535 - PacketFanout.DELTA_HEADER, EVERYONE, deltas);
-                    fanout.sendSync(syncs, tick, peers, EVERYONE, 1350, sink);
-                    fanout.sendDelta(deltas, tick, peers, EVERYONE, 65535, sink);
+                    group.emitSync(tick, 1, 1350 - SyncMessage.SYNC_HEADER, EVERYONE, syncs);
+                    group.emitDeltas(tick, 1, 65535 - SyncMessage.DELTA_HEADER, EVERYONE, deltas);
+                    fanout.sendSync(syncs, tick, 1350, sink);
+                    fanout.sendDelta(deltas, tick, 65535, sink);
                 }
                 long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
                 assertEquals(0, allocated, tracking + ": bytes allocated in " + MEASURED_TICKS + " steady ticks");

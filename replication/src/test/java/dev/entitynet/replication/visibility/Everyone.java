@@ -17,6 +17,11 @@ public final class Everyone implements Audience {
     }
 
     @Override
+    public boolean visibleToSlot(int entity, int slot) {
+        return true;
+    }
+
+    @Override
     public boolean visibleToAll(int entity) {
         return true;
     }

@@ -1,4 +1,4 @@
-package dev.entitynet.jmh.replication;
+package dev.entitynet.replication;
 
 import dev.entitynet.transport.ConnectionStatus;
 import dev.entitynet.transport.MultiplayerPeer;
@@ -14,9 +14,10 @@ import net.openhft.chronicle.bytes.BytesStore;
  * A server transport whose clients exist only to be sent to: they connect on the first poll, answer
  * the server's hello with the same hello (so the SceneMultiplayer admits them), and swallow
  * everything else, counting bytes. Lets a benchmark measure the whole replication tick of a
- * server (SceneMultiplayer + SceneReplication) without any transport cost.
+ * server (SceneMultiplayer + SceneReplication) without any transport cost, and a test measure a
+ * server tick's allocation without a transport's.
  */
-final class EchoingClientsPeer implements MultiplayerPeer {
+public final class EchoingClientsPeer implements MultiplayerPeer {
     private final int[] clients;
     private final Bytes<?>[] hellos;
     private final boolean[] answered;
@@ -25,7 +26,8 @@ final class EchoingClientsPeer implements MultiplayerPeer {
     private long bytes;
     private long packets;
 
-    EchoingClientsPeer(int clientCount) {
+    /** Clients 1000, 1001, ... that connect on the first poll. */
+    public EchoingClientsPeer(int clientCount) {
         clients = new int[clientCount];
         hellos = new Bytes<?>[clientCount];
         answered = new boolean[clientCount];
@@ -34,11 +36,13 @@ final class EchoingClientsPeer implements MultiplayerPeer {
         }
     }
 
-    long bytes() {
+    /** Bytes sent to clients so far. */
+    public long bytes() {
         return bytes;
     }
 
-    long packets() {
+    /** Packets sent to clients so far. */
+    public long packets() {
         return packets;
     }
 
