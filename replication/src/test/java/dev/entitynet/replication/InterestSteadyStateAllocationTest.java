@@ -17,7 +17,7 @@ import dev.entitynet.replication.spawn.Spawner;
 import dev.entitynet.replication.sync.Synchronizer;
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.clock.ManualClock;
-import dev.entitynet.transport.warmup.JitPrimer;
+import dev.entitynet.warmup.JitPrimer;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;

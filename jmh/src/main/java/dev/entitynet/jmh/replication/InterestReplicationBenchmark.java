@@ -9,7 +9,7 @@ import dev.entitynet.replication.interest.CellGrid;
 import dev.entitynet.replication.interest.InterestManagement;
 import dev.entitynet.replication.interest.Locator;
 import dev.entitynet.replication.snapshot.ChangeTracking;
-import dev.entitynet.transport.warmup.JitPrimer;
+import dev.entitynet.warmup.JitPrimer;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
