@@ -44,7 +44,7 @@ final class SecureClientSession implements DatagramSecurity {
             return -1;
         }
         answered = true;
-        stats.accepted(false);
+        stats.opened(length);
         openedLength = codec.payloadLength();
         return codec.payloadOffset();
     }
@@ -65,13 +65,13 @@ final class SecureClientSession implements DatagramSecurity {
         }
         int at = HEADROOM - SecureDatagram.MAX_HEADER_BYTES;
         sealedLength = codec.seal(DATA_KIND, buffer, HEADROOM, length, buffer, at);
-        if (answered) {
-            return at;
+        if (!answered) {
+            at -= 1 + request.length;
+            buffer[at] = SecureServerSessions.REQUEST_PREFIX;
+            System.arraycopy(request, 0, buffer, at + 1, request.length);
+            sealedLength += 1 + request.length;
         }
-        at -= 1 + request.length;
-        buffer[at] = SecureServerSessions.REQUEST_PREFIX;
-        System.arraycopy(request, 0, buffer, at + 1, request.length);
-        sealedLength += 1 + request.length;
+        stats.sealed(sealedLength);
         return at;
     }
 

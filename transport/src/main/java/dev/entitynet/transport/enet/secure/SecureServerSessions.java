@@ -83,7 +83,7 @@ final class SecureServerSessions implements DatagramSecurity {
             stats.drop(result == DatagramResult.DUPLICATE || result == DatagramResult.TOO_OLD ? SecureDrop.REPLAYED : SecureDrop.FORGED);
             return -1;
         }
-        stats.accepted(false);
+        stats.opened(length);
         openedLength = codecs[session].payloadLength();
         return codecs[session].payloadOffset();
     }
@@ -126,7 +126,7 @@ final class SecureServerSessions implements DatagramSecurity {
         startedAt[session] = nowMillis;
         codecs[session].start(token);
         byEndpoint.put(endpoint, session);
-        stats.accepted(true);
+        stats.tokenAccepted();
         return session;
     }
 
@@ -180,6 +180,7 @@ final class SecureServerSessions implements DatagramSecurity {
         }
         int at = HEADROOM - SecureDatagram.MAX_HEADER_BYTES;
         sealedLength = codecs[session].seal(DATA_KIND, buffer, HEADROOM, length, buffer, at);
+        stats.sealed(sealedLength);
         return at;
     }
 

@@ -89,6 +89,23 @@ class SecureSessionsTest {
     }
 
     @Test
+    void statisticsCountEveryDatagramAndByteThatCrossedTheWire() {
+        try (SecurePair p = SecurePair.connected()) {
+            send(p.client, "counted");
+            send(p.server, "counted too");
+            p.run(10);
+            assertEquals(p.toServer.sentDatagrams, p.clientStats().sealedDatagrams());
+            assertEquals(p.toServer.sentBytes, p.clientStats().sealedBytes());
+            assertEquals(p.toClient.sentDatagrams, p.serverStats().sealedDatagrams());
+            assertEquals(p.toClient.sentBytes, p.serverStats().sealedBytes());
+            // nothing lost or forged: each side opened all the other sealed, byte for byte
+            assertEquals(p.clientStats().sealedBytes(), p.serverStats().openedBytes());
+            assertEquals(p.serverStats().sealedDatagrams(), p.clientStats().openedDatagrams());
+            assertEquals(p.serverStats().sealedBytes(), p.clientStats().openedBytes());
+        }
+    }
+
+    @Test
     void forgedDisconnectAckAndStallingFragmentHaveNoEffect() {
         try (SecurePair p = SecurePair.connected()) {
             int word = p.client.outgoingPeerId(0) | p.client.outgoingSessionId(0) << 12;
