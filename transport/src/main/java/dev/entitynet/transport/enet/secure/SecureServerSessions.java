@@ -172,14 +172,14 @@ final class SecureServerSessions implements DatagramSecurity {
     }
 
     @Override
-    public int seal(long endpoint, byte[] buffer, int length) {
+    public int seal(long endpoint, byte[] src, int srcOffset, int length, byte[] out) {
         int session = byEndpoint.get(endpoint);
         if (session < 0) {
             stats.drop(SecureDrop.UNSEALABLE);
             return -1;
         }
         int at = HEADROOM - SecureDatagram.MAX_HEADER_BYTES;
-        sealedLength = codecs[session].seal(DATA_KIND, buffer, HEADROOM, length, buffer, at);
+        sealedLength = codecs[session].seal(DATA_KIND, src, srcOffset, length, out, at);
         stats.sealed(sealedLength);
         return at;
     }
