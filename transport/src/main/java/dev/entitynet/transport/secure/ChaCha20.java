@@ -4,13 +4,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * The ChaCha20 block function and stream cipher of RFC 8439 section 2.3 and 2.4: a 256-bit key,
  * a 96-bit nonce and a 32-bit block counter. Keeps the key and nonce as words; each block of key
  * stream stays in local variables from the first round to the XOR, which takes eight bytes at a
- * time. Nothing is allocated per call. Not thread-safe.
+ * time. Nothing is allocated per call. Not thread-safe. Callers check the ranges they pass (the
+ * array views check each access again, so a wrong range throws, possibly after a partial write).
  */
 final class ChaCha20 {
     /** Bytes in one block of key stream. */
@@ -34,7 +34,6 @@ final class ChaCha20 {
 
     /** Takes 32 key bytes from {@code bytes[offset..]}. */
     void setKey(byte[] bytes, int offset) {
-        Objects.checkFromIndexSize(offset, 32, bytes.length);
         k0 = (int) INT.get(bytes, offset);
         k1 = (int) INT.get(bytes, offset + 4);
         k2 = (int) INT.get(bytes, offset + 8);
@@ -47,7 +46,6 @@ final class ChaCha20 {
 
     /** Takes 12 nonce bytes from {@code bytes[offset..]}. */
     void setNonce(byte[] bytes, int offset) {
-        Objects.checkFromIndexSize(offset, 12, bytes.length);
         n0 = (int) INT.get(bytes, offset);
         n1 = (int) INT.get(bytes, offset + 4);
         n2 = (int) INT.get(bytes, offset + 8);
@@ -62,7 +60,6 @@ final class ChaCha20 {
 
     /** Writes the 64-byte key stream block number {@code counter} to {@code out[offset..]}. */
     void block(int counter, byte[] out, int offset) {
-        Objects.checkFromIndexSize(offset, BLOCK_BYTES, out.length);
         xorBlock(counter, ZEROS, 0, out, offset);
     }
 
@@ -72,8 +69,6 @@ final class ChaCha20 {
      * is written, so {@code dst} may be {@code src} itself or start before it in the same array.
      */
     void xor(int counter, byte[] src, int srcOffset, int length, byte[] dst, int dstOffset) {
-        Objects.checkFromIndexSize(srcOffset, length, src.length);
-        Objects.checkFromIndexSize(dstOffset, length, dst.length);
         int done = 0;
         for (; length - done >= BLOCK_BYTES; done += BLOCK_BYTES) {
             xorBlock(counter++, src, srcOffset + done, dst, dstOffset + done);
@@ -89,7 +84,7 @@ final class ChaCha20 {
     /**
      * Runs the 20 rounds on the state (constants, key, counter, nonce), adds the state back and
      * XORs the 64 bytes at {@code src[s..]} with the result into {@code dst[d..]}, eight bytes at a
-     * time, each read before it is written. The caller has checked both ranges.
+     * time, each read before it is written.
      */
     private void xorBlock(int counter, byte[] src, int s, byte[] dst, int d) {
         int x0 = C0, x1 = C1, x2 = C2, x3 = C3;
