@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class EnetEcho {
     private static final List<String> FORMS = List.of(
-            "server --port P [--bind ADDR] [--channels N] [--peers N] [--peers-per-address N] [--seconds S] [--ring] [--secure-key-hex K --protocol P]",
+            "server --port P [--bind ADDR] [--channels N] [--peers N] [--peers-per-address N] [--half-open N] [--half-open-per-address N]"
+                    + " [--seconds S] [--ring] [--secure-key-hex K --protocol P]",
             "client --host H --port P [--channels N] [--count K]",
             EchoLoad.USAGE,
             EchoToken.USAGE);
@@ -59,12 +60,14 @@ public final class EnetEcho {
     /**
      * Echoes on the host's event loop (inline mode, libenet's single-thread model); with
      * {@code --ring} on this thread instead, through the host's rings (the mode game threads use).
+     * The handshake limits are {@link EnetConfig#defaults()}'s unless given: a load test that opens
+     * hundreds of connections at once from one address needs {@code --half-open-per-address}.
      * With {@code --secure-key-hex} and {@code --protocol} only clients with a connect token for
      * this server's bound address get in, and every datagram is sealed.
      */
     private static int server(String[] args) {
-        Arguments a = Arguments.parse(args, Set.of("port", "bind", "channels", "peers", "peers-per-address", "seconds",
-                SecureOptions.KEY, SecureOptions.PROTOCOL), Set.of("ring"));
+        Arguments a = Arguments.parse(args, Set.of("port", "bind", "channels", "peers", "peers-per-address", "half-open",
+                "half-open-per-address", "seconds", SecureOptions.KEY, SecureOptions.PROTOCOL), Set.of("ring"));
         InetSocketAddress bind = new InetSocketAddress(a.stringValue("bind", "0.0.0.0"), a.intValue("port", 7777));
         SecureOptions secure = SecureOptions.from(a);
         if (secure != null && bind.getAddress().isAnyLocalAddress()) {
@@ -73,15 +76,18 @@ public final class EnetEcho {
         EnetHostOptions options = secure == null ? EnetHostOptions.defaults()
                 : EnetHostOptions.defaults().withSecure(SecureMode.server(secure.privateKey(), secure.protocolId(), null));
         EnetConfig config = EnetConfig.defaults().withPeerLimit(a.intValue("peers", 64)).withChannelLimit(a.intValue("channels", 255));
+        config = config.withMaxHalfOpenConnections(a.intValue("half-open", config.maxHalfOpenConnections()));
         // connected peers one IP address may hold (none by default: many honest clients may share one)
-        config = config.withPerAddressLimits(config.maxHalfOpenPerAddress(), a.intValue("peers-per-address", EnetConfig.MAX_PEERS));
+        config = config.withPerAddressLimits(a.intValue("half-open-per-address", config.maxHalfOpenPerAddress()),
+                a.intValue("peers-per-address", EnetConfig.MAX_PEERS));
         long seconds = a.longValue("seconds", 0);
         boolean ring = a.has("ring");
         EchoServer echo = ring ? new EchoServer(EnetHost.create(config, bind, options)) : EchoServer.inline(config, bind, options);
         try (EnetHost host = echo.host()) {
             System.out.println("enet-echo server listening on " + host.localAddress() + " (" + (host.isEpoll() ? "epoll" : "nio")
-                    + ", " + (ring ? "ring" : "inline") + " events, " + config.channelLimit() + " channels"
-                    + (secure != null ? ", secure sessions" : "")
+                    + ", " + (ring ? "ring" : "inline") + " events, " + config.channelLimit() + " channels, "
+                    + config.peerLimit() + " peers, " + config.maxHalfOpenConnections() + " handshakes at once, "
+                    + config.maxHalfOpenPerAddress() + " per address" + (secure != null ? ", secure sessions" : "")
                     + (seconds > 0 ? ", for " + seconds + " s" : "") + ")");
             long end = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
             while (System.nanoTime() - end < 0) {
@@ -94,8 +100,8 @@ public final class EnetEcho {
         }
         // After close: the event loop has stopped, so its counters are final and visible here.
         System.out.println("enet-echo server: " + echo.connects() + " connections, " + echo.disconnects() + " disconnections, "
-                + echo.echoed() + " packets echoed");
-        System.out.println("enet-echo server: " + echo.host().engineStats() + (secure != null ? " " + echo.host().secureStats() : ""));
+                + echo.echoed() + " packets echoed; " + echo.host().engineStats()
+                + (secure != null ? "; " + echo.host().secureStats() : ""));
         return 0;
     }
 

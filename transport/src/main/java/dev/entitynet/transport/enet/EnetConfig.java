@@ -116,7 +116,13 @@ public final class EnetConfig {
         return values[MAX_HALF_OPEN];
     }
 
-    /** Handshakes in progress from one IP address (any port); further CONNECTs from it are dropped. */
+    /**
+     * Handshakes in progress from one IP address (any port); further CONNECTs from it are dropped,
+     * and their clients get in only when they retransmit the CONNECT (libenet doubles the wait each
+     * time: 500 CONNECTs at once from one libenet host all connect after about 7.5 s). The default
+     * 128 keeps one address from filling the table; a load test that opens hundreds of connections
+     * at once from one address should raise it ({@link #withPerAddressLimits}).
+     */
     public int maxHalfOpenPerAddress() {
         return values[MAX_HALF_OPEN_PER_ADDRESS];
     }

@@ -13,6 +13,7 @@ public final class EnetEngineStats {
     private long packetsReceived;
     private long packetsSent;
     private long retransmissions;
+    private long peerVisits;
     private long orderingSteps;
 
     /** How many times something was dropped for {@code reason}. */
@@ -71,6 +72,19 @@ public final class EnetEngineStats {
      */
     public long orderingSteps() {
         return orderingSteps;
+    }
+
+    /**
+     * Peers visited by service passes: proportional to the peers that had something to send or a
+     * timer due, not to the slots or to how often the engine is serviced (idle peers cost nothing).
+     */
+    public long peerVisits() {
+        return peerVisits;
+    }
+
+    /** Counts one peer visited by a service pass. Engine-internal. */
+    public void countPeerVisit() {
+        peerVisits++;
     }
 
     /** Counts one drop. Engine-internal. */

@@ -30,6 +30,8 @@ public final class Host {
     final IncomingQueues queues;
     final EventQueue events = new EventQueue();
     final FarewellBuffer farewells = new FarewellBuffer();
+    final ServiceSchedule schedule;
+    private final PeerDirectory directory;
     /**
      * Who owns each wire peer id (the id a remote puts in its headers): 0 = nobody, slot + 1 = a
      * peer, -(record + 1) = a handshake in progress. Ids are drawn at random so a blind spoofer
@@ -62,6 +64,9 @@ public final class Host {
             peers[i].resetTimingAndLimits(config.mtu());
         }
         this.prf = new SipHash(seed, new SplittableRandom(seed).nextLong());
+        // its own PRF input, so the random bits drawn for the wire stay what they were
+        this.directory = new PeerDirectory(peers.length, tableSeed(0x706565722d646972L));
+        this.schedule = new ServiceSchedule(peers.length);
         this.sender = new Sender(this);
         this.handshake = new ServerHandshake(this);
         this.receiver = new Receiver(this);
@@ -144,11 +149,11 @@ public final class Host {
         }
         int channels = Math.max(Protocol.MINIMUM_CHANNEL_COUNT, Math.min(Protocol.MAXIMUM_CHANNEL_COUNT, channelCount));
         peer.openChannels(channels);
+        peer.endpoint = endpoint;
+        peer.connectId = (int) randomBits();
         changeState(peer, PeerState.CONNECTING);
         bindWireToPeer(wireId, peer);
         peer.incomingRate.reset(config, now);
-        peer.endpoint = endpoint;
-        peer.connectId = (int) randomBits();
         peer.windowSize = Protocol.windowFor(config.outgoingBandwidth());
         OutgoingCommand c = pool.acquireOutgoing();
         c.begin(Protocol.CONNECT | Protocol.FLAG_ACKNOWLEDGE, Protocol.SYSTEM_CHANNEL, Protocol.commandSize(Protocol.CONNECT), 0);
@@ -321,11 +326,14 @@ public final class Host {
         peer.timeoutLimit = limit > 0 ? limit : Protocol.TIMEOUT_LIMIT;
         peer.timeoutMinimum = minimumMillis > 0 ? minimumMillis : Protocol.TIMEOUT_MINIMUM;
         peer.timeoutMaximum = maximumMillis > 0 ? maximumMillis : Protocol.TIMEOUT_MAXIMUM;
+        touch(peer);
     }
 
     /** enet_peer_ping_interval: 0 restores the 500 ms default. */
     public void pingInterval(int peerId, int millis) {
-        requirePeer(peerId).pingInterval = millis > 0 ? millis : Protocol.PING_INTERVAL;
+        Peer peer = requirePeer(peerId);
+        peer.pingInterval = millis > 0 ? millis : Protocol.PING_INTERVAL;
+        touch(peer);
     }
 
     public EnetConfig config() {
@@ -409,23 +417,9 @@ public final class Host {
         if (!farewells.isEmpty()) {
             return nowMillis;
         }
-        long next = Long.MAX_VALUE;
+        long next = schedule.nextServiceMillis(nowMillis);
         if (connectedPeers > 0 || recalculateBandwidthLimits) {
-            next = bandwidthThrottleEpoch == Peer.NEVER ? nowMillis : bandwidthThrottleEpoch + Protocol.BANDWIDTH_THROTTLE_INTERVAL;
-        }
-        for (Peer peer : peers) {
-            if (peer.state == PeerState.DISCONNECTED || peer.state == PeerState.ZOMBIE) {
-                continue;
-            }
-            if (!peer.acknowledgements.isEmpty() || !peer.outgoingUnreliable.isEmpty()
-                    || (!peer.outgoingReliable.isEmpty() && !peer.windowBlocked)) {
-                return nowMillis;
-            }
-            if (!peer.sentReliable.isEmpty()) {
-                next = Math.min(next, peer.nextTimeout);
-            } else if (peer.state == PeerState.CONNECTED) {
-                next = Math.min(next, peer.lastReceiveTime + peer.pingInterval);
-            }
+            next = Math.min(next, bandwidthThrottleEpoch == Peer.NEVER ? nowMillis : bandwidthThrottleEpoch + Protocol.BANDWIDTH_THROTTLE_INTERVAL);
         }
         return Math.max(next, nowMillis);
     }
@@ -456,16 +450,36 @@ public final class Host {
         return peer.mtu - Protocol.HEADER_SIZE - Protocol.FRAGMENT_COMMAND_SIZE - (config.checksum() ? Protocol.CHECKSUM_SIZE : 0);
     }
 
+    /** The free slot libenet would take (the lowest), or null. */
     Peer lowestFreeSlot() {
-        for (Peer peer : peers) {
-            if (peer.state == PeerState.DISCONNECTED) {
-                return peer;
-            }
-        }
-        return null;
+        int slot = directory.lowestFree();
+        return slot < 0 ? null : peers[slot];
+    }
+
+    /** Whether a slot is free for a new connection. */
+    boolean hasFreeSlot() {
+        return directory.hasFree();
+    }
+
+    /** Whether an established peer stands for this connection (a CONNECT from it is a retransmission). */
+    boolean hasConnection(long endpoint, int connectId) {
+        return directory.hasConnection(endpoint, connectId);
+    }
+
+    /** Something happened to {@code peer}: the next service pass visits it. */
+    void touch(Peer peer) {
+        schedule.mark(peer);
     }
 
     // ---------------------------------------------------------------- wire ids, addresses, randomness
+
+    /**
+     * A secret seed for one of the engine's hash tables, named by {@code table}; drawn apart from
+     * {@link #randomBits}, so adding a table does not change the random bits the wire sees.
+     */
+    long tableSeed(long table) {
+        return prf.hash(-1, table);
+    }
 
     /** 64 unpredictable bits (SipHash of a counter under the seed-derived key). */
     long randomBits() {
@@ -516,13 +530,7 @@ public final class Host {
 
     /** Slots in use by the IPv4 address {@code address}. */
     int peersFromAddress(long address) {
-        int n = 0;
-        for (Peer peer : peers) {
-            if (peer.state != PeerState.DISCONNECTED && addressOf(peer.endpoint) == address) {
-                n++;
-            }
-        }
-        return n;
+        return directory.peersFromAddress(address);
     }
 
     /** Sends a datagram outside a service pass (handshake replies, farewells): it leaves on the next service call. */
@@ -530,7 +538,10 @@ public final class Host {
         farewells.send(endpoint, data, 0, length);
     }
 
-    /** Moves a peer to {@code next}, keeping the connected / half-open counts (enet_peer_on_connect/on_disconnect). */
+    /**
+     * Moves a peer to {@code next}, keeping the connected / half-open counts (enet_peer_on_connect/on_disconnect),
+     * the {@link PeerDirectory} and the {@link ServiceSchedule} up to date.
+     */
     void changeState(Peer peer, int next) {
         int previous = peer.state;
         boolean wasConnected = PeerState.carriesData(previous);
@@ -547,7 +558,13 @@ public final class Host {
             }
             connectedPeers++;
         }
+        directory.stateChanged(peer, previous, next);
         peer.state = next;
+        if (next == PeerState.DISCONNECTED) {
+            schedule.forget(peer);
+        } else {
+            schedule.mark(peer);
+        }
     }
 
     /** Assigns sequence numbers and queues the command (enet_peer_setup_outgoing_command). */
@@ -585,6 +602,7 @@ public final class Host {
         } else {
             peer.outgoingUnreliable.addLast(c);
         }
+        schedule.mark(peer);
     }
 
     void queueDisconnect(Peer peer, int data, boolean reliable) {

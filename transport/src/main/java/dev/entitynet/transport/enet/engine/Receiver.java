@@ -83,6 +83,8 @@ final class Receiver {
                 drop(DropReason.RATE_LIMITED);
                 return;
             }
+            // whatever the datagram does to the peer (acks to send, timers moved), the next pass looks
+            host.touch(peer);
         }
         if (host.config.checksum() && !checksum.matches(buffer, length, checksumAt, peer != null ? peer.connectId : 0)) {
             drop(DropReason.CHECKSUM_MISMATCH);
@@ -246,16 +248,11 @@ final class Receiver {
             return;
         }
         int connectId = Wire.i32(buffer, at + HandshakeFields.CONNECT_ID);
-        boolean freeSlot = false;
-        for (Peer p : host.peers) {
-            if (p.state == PeerState.DISCONNECTED) {
-                freeSlot = true;
-            } else if (p.state != PeerState.CONNECTING && p.endpoint == source && p.connectId == connectId) {
-                drop(DropReason.CONNECT_RETRANSMISSION);
-                return;
-            }
+        if (host.hasConnection(source, connectId)) {
+            drop(DropReason.CONNECT_RETRANSMISSION);
+            return;
         }
-        if (!freeSlot) {
+        if (!host.hasFreeSlot()) {
             drop(DropReason.CONNECT_NO_FREE_SLOT);
             return;
         }

@@ -112,12 +112,8 @@ final class ReliableIndex {
         return (long) peer << 24 | (long) channel << 16 | sequence;
     }
 
-    /** SplitMix64's finaliser over the seeded key: every key bit moves every slot bit. */
     private int slot(long key) {
-        long z = key ^ seed;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return (int) (z ^ (z >>> 31)) & mask;
+        return (int) SeededMix.mix(key ^ seed) & mask;
     }
 
     private void rehash(int capacity) {

@@ -44,11 +44,22 @@ final class Sender {
         this.host = host;
     }
 
-    /** Sends what every live peer has queued, checking retransmission timers. */
+    /**
+     * Sends what the live peers have queued and runs their due timers, visiting only the peers the
+     * {@link ServiceSchedule} names, in slot order (as a scan of every slot would).
+     */
     void sendAll(DatagramOutput out) {
-        for (Peer peer : host.peers) {
-            while (peer.state != PeerState.DISCONNECTED && peer.state != PeerState.ZOMBIE && sendDatagram(peer, out, true)) {
-                // the datagram filled up; send another
+        ServiceSchedule schedule = host.schedule;
+        schedule.expire(host.now);
+        for (int w = 0; w < schedule.words(); w++) {
+            // a visit changes only its own peer's bit, which is already past in this word
+            for (long bits = schedule.markedWord(w); bits != 0; bits &= bits - 1) {
+                Peer peer = host.peers[w << 6 | Long.numberOfTrailingZeros(bits)];
+                host.stats.countPeerVisit();
+                while (peer.state != PeerState.DISCONNECTED && peer.state != PeerState.ZOMBIE && sendDatagram(peer, out, true)) {
+                    // the datagram filled up; send another
+                }
+                schedule.visited(peer);
             }
         }
     }

@@ -36,7 +36,7 @@ final class ServerHandshake {
 
     ServerHandshake(Host host) {
         this.host = host;
-        this.table = new HalfOpenTable(host.config.maxHalfOpenConnections());
+        this.table = new HalfOpenTable(host.config.maxHalfOpenConnections(), host.tableSeed(0x68616c662d6f7065L));
     }
 
     int halfOpen() {
@@ -55,67 +55,47 @@ final class ServerHandshake {
     void onConnect(long source, byte[] datagram, int at, int datagramLength) {
         long now = host.now;
         int connectId = Wire.i32(datagram, at + HandshakeFields.CONNECT_ID);
-        int sameAddress = 0;
-        int free = -1;
-        int oldest = -1;
-        for (int r = 0; r < table.capacity; r++) {
-            if (!table.used[r]) {
-                free = free < 0 ? r : free;
-                continue;
-            }
-            if (!table.isLive(r, now)) {
-                release(r);
-                free = free < 0 ? r : free;
-                continue;
-            }
-            if (table.endpoint[r] == source && table.connectId[r] == connectId) {
-                host.stats.countDrop(DropReason.CONNECT_RETRANSMISSION);
-                table.credit[r] += datagramLength;
-                sendVerify(r);
-                return;
-            }
-            if (Host.addressOf(table.endpoint[r]) == Host.addressOf(source)) {
-                sameAddress++;
-            }
-            if (oldest < 0 || table.createdAt[r] < table.createdAt[oldest]) {
-                oldest = r;
-            }
+        // lapsed records are the oldest ones
+        for (int r = table.oldest(); r >= 0 && !table.isLive(r, now); r = table.oldest()) {
+            release(r);
         }
-        if (sameAddress >= host.config.maxHalfOpenPerAddress()) {
+        int known = table.find(source, connectId);
+        if (known >= 0) {
+            host.stats.countDrop(DropReason.CONNECT_RETRANSMISSION);
+            table.credit[known] += datagramLength;
+            sendVerify(known);
+            return;
+        }
+        if (table.fromAddress(Host.addressOf(source)) >= host.config.maxHalfOpenPerAddress()) {
             host.stats.countDrop(DropReason.CONNECT_ADDRESS_LIMIT);
             return;
         }
-        int record = free;
-        if (record < 0) {
-            record = oldest;
-            release(record);
+        if (table.isFull()) {
+            release(table.oldest());
             host.stats.countDrop(DropReason.HALF_OPEN_EVICTED);
         }
         int wireId = host.unusedWireId();
         if (wireId < 0) {
             // every wire id is taken by peers and handshakes: the oldest handshake gives its id up
-            if (oldest < 0 || oldest == record) {
+            if (table.oldest() < 0) {
                 host.stats.countDrop(DropReason.CONNECT_HALF_OPEN_LIMIT);
                 return;
             }
-            release(oldest);
+            release(table.oldest());
             host.stats.countDrop(DropReason.HALF_OPEN_EVICTED);
             wireId = host.unusedWireId();
         }
-        open(record, source, connectId, wireId, datagram, at, datagramLength);
+        int record = table.occupy(source, connectId, now);
+        open(record, wireId, datagram, at, datagramLength);
         sendVerify(record);
     }
 
-    private void open(int r, long source, int connectId, int wireId, byte[] datagram, int at, int datagramLength) {
+    private void open(int r, int wireId, byte[] datagram, int at, int datagramLength) {
         long random = host.randomBits();
-        table.occupy(r);
-        table.endpoint[r] = source;
-        table.connectId[r] = connectId;
         table.wireId[r] = wireId;
         table.nonce[r] = (int) random;
         table.sessionToClient[r] = newSession(Wire.u8(datagram, at + HandshakeFields.INCOMING_SESSION), (int) (random >>> 32));
         table.sessionFromClient[r] = newSession(Wire.u8(datagram, at + HandshakeFields.OUTGOING_SESSION), (int) (random >>> 40));
-        table.createdAt[r] = host.now;
         table.credit[r] = datagramLength;
         table.badEchoes[r] = 0;
         System.arraycopy(datagram, at, table.connect, HalfOpenTable.connectAt(r), HalfOpenTable.CONNECT_SIZE);

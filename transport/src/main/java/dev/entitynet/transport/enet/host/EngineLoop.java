@@ -52,7 +52,10 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
      * slots above half their cap, after every service pass, so the value falls as acks arrive.
      */
     private final AtomicLongArray queuedBytes = new AtomicLongArray(PeerHandles.SLOTS);
-    private final boolean[] watchedQueue = new boolean[PeerHandles.SLOTS];
+    /** The slots above half their cap, unordered, so a pass refreshes only them; -1 = not watched. */
+    private final int[] watchedAt = new int[PeerHandles.SLOTS];
+    private final int[] watched = new int[PeerHandles.SLOTS];
+    private int watchedCount;
     private final long queueCap;
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private final Runnable wakeTask = this::wake;
@@ -89,6 +92,7 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
         this.events = new OverflowingRingWriter(eventRing);
         this.inline = inline;
         this.queueCap = engine.config().maxQueuedBytesPerPeer();
+        java.util.Arrays.fill(watchedAt, -1);
     }
 
     /** Starts ticking on the socket's loop. Called once, from the constructing thread. */
@@ -197,14 +201,23 @@ final class EngineLoop implements DatagramReceiver, EnetEventListener {
     private void publishQueued(int slot) {
         long bytes = engine.queuedBytes(slot);
         queuedBytes.setRelease(slot, bytes);
-        watchedQueue[slot] = bytes > queueCap / 2;
+        boolean watch = bytes > queueCap / 2;
+        int at = watchedAt[slot];
+        if (watch && at < 0) {
+            watchedAt[slot] = watchedCount;
+            watched[watchedCount++] = slot;
+        } else if (!watch && at >= 0) {
+            int last = watched[--watchedCount];
+            watched[at] = last;
+            watchedAt[last] = at;
+            watchedAt[slot] = -1;
+        }
     }
 
     private void refreshWatchedQueues() {
-        for (int slot = 0; slot < slots; slot++) {
-            if (watchedQueue[slot]) {
-                publishQueued(slot);
-            }
+        // backwards: publishing may move the last slot into the place of one that stops being watched
+        for (int i = watchedCount - 1; i >= 0; i--) {
+            publishQueued(watched[i]);
         }
     }
 

@@ -113,9 +113,15 @@ public final class UdpSocket implements DatagramOutput, AutoCloseable {
             channel = bootstrap.register().syncUninterruptibly().channel();
             self[0] = new UdpSocket(group, channel, epoll, new OutgoingLoss(options.outgoingLossPercent(), options.outgoingLossSeed()));
             channel.bind(local).syncUninterruptibly();
-        } catch (RuntimeException e) {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw new IllegalStateException("cannot bind UDP " + local + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            // Netty rethrows the checked BindException unchecked, so catch Exception, not RuntimeException
+            if (self[0] != null) {
+                channel = self[0].channel;
+                channel.close().syncUninterruptibly();
+            }
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+            throw new IllegalStateException("cannot bind UDP " + local + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); is another program using that port?", e);
         }
         return self[0];
     }

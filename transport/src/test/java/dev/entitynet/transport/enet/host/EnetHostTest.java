@@ -47,6 +47,29 @@ class EnetHostTest {
         assertTrue(serverEvents.peer >= 0 && clientEvents.peer >= 0, "connected before the deadline");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "forceNio={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void bindingABusyPortFailsWithTheAddressAndLeaksNoThread(boolean forceNio) throws Exception {
+        EnetHostOptions options = EnetHostOptions.defaults().withForceNio(forceNio);
+        try (EnetHost first = EnetHost.create(EnetConfig.defaults(), LOOPBACK, options)) {
+            InetSocketAddress busy = new InetSocketAddress("127.0.0.1", first.localAddress().getPort());
+            String threadName = "enet-host-" + busy.getPort();
+            for (int attempt = 0; attempt < 5; attempt++) {
+                IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                        () -> EnetHost.create(EnetConfig.defaults(), busy, options));
+                assertTrue(e.getMessage().contains("127.0.0.1:" + busy.getPort()), e.getMessage());
+            }
+            // the failed hosts' loops (named after the port they tried) end; the first one's is named after port 0.
+            // A loop thread exits just after its termination is signalled: wait for it, up to a generous bound.
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals(threadName)) {
+                    t.join(10_000);
+                }
+            }
+            assertEquals(0, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(threadName) && t.isAlive()).count());
+        }
+    }
+
     @Test
     void aFullCommandRingIsBackPressureAndEverythingAcceptedArrives() {
         EnetHostOptions small = EnetHostOptions.defaults().withRingBytes(1 << 16, 1 << 20);
