@@ -7,8 +7,10 @@ import java.util.Arrays;
 
 /**
  * The ChaCha20 block function and stream cipher of RFC 8439 section 2.3 and 2.4: a 256-bit key,
- * a 96-bit nonce and a 32-bit block counter. Keeps the key and nonce as words and one block of
- * key stream, so nothing is allocated per call. Not thread-safe.
+ * a 96-bit nonce and a 32-bit block counter. Keeps the key and nonce as words; each block of key
+ * stream stays in local variables from the first round to the XOR, which takes eight bytes at a
+ * time. Nothing is allocated per call. Not thread-safe. Callers check the ranges they pass (the
+ * array views check each access again, so a wrong range throws, possibly after a partial write).
  */
 final class ChaCha20 {
     /** Bytes in one block of key stream. */
@@ -16,6 +18,8 @@ final class ChaCha20 {
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** XORed with the key stream, gives the key stream itself. */
+    private static final byte[] ZEROS = new byte[BLOCK_BYTES];
 
     // "expand 32-byte k" as four little-endian words (RFC 8439 section 2.3).
     private static final int C0 = 0x61707865;
@@ -23,38 +27,40 @@ final class ChaCha20 {
     private static final int C2 = 0x79622d32;
     private static final int C3 = 0x6b206574;
 
-    private final int[] key = new int[8];
-    private final int[] nonce = new int[3];
-    /** The last block of key stream, as sixteen little-endian words. */
-    private final int[] stream = new int[16];
+    private int k0, k1, k2, k3, k4, k5, k6, k7;
+    private int n0, n1, n2;
+    /** The key stream of a last, partial block. */
+    private final byte[] tail = new byte[BLOCK_BYTES];
 
     /** Takes 32 key bytes from {@code bytes[offset..]}. */
     void setKey(byte[] bytes, int offset) {
-        for (int i = 0; i < 8; i++) {
-            key[i] = (int) INT.get(bytes, offset + 4 * i);
-        }
+        k0 = (int) INT.get(bytes, offset);
+        k1 = (int) INT.get(bytes, offset + 4);
+        k2 = (int) INT.get(bytes, offset + 8);
+        k3 = (int) INT.get(bytes, offset + 12);
+        k4 = (int) INT.get(bytes, offset + 16);
+        k5 = (int) INT.get(bytes, offset + 20);
+        k6 = (int) INT.get(bytes, offset + 24);
+        k7 = (int) INT.get(bytes, offset + 28);
     }
 
     /** Takes 12 nonce bytes from {@code bytes[offset..]}. */
     void setNonce(byte[] bytes, int offset) {
-        for (int i = 0; i < 3; i++) {
-            nonce[i] = (int) INT.get(bytes, offset + 4 * i);
-        }
+        n0 = (int) INT.get(bytes, offset);
+        n1 = (int) INT.get(bytes, offset + 4);
+        n2 = (int) INT.get(bytes, offset + 8);
     }
 
-    /** Overwrites the key, the nonce and the last key stream block with zeros. */
+    /** Overwrites the key, the nonce and the last partial block of key stream with zeros. */
     void clear() {
-        Arrays.fill(key, 0);
-        Arrays.fill(nonce, 0);
-        Arrays.fill(stream, 0);
+        k0 = k1 = k2 = k3 = k4 = k5 = k6 = k7 = 0;
+        n0 = n1 = n2 = 0;
+        Arrays.fill(tail, (byte) 0);
     }
 
     /** Writes the 64-byte key stream block number {@code counter} to {@code out[offset..]}. */
     void block(int counter, byte[] out, int offset) {
-        computeBlock(counter);
-        for (int i = 0; i < 16; i++) {
-            INT.set(out, offset + 4 * i, stream[i]);
-        }
+        xorBlock(counter, ZEROS, 0, out, offset);
     }
 
     /**
@@ -64,27 +70,23 @@ final class ChaCha20 {
      */
     void xor(int counter, byte[] src, int srcOffset, int length, byte[] dst, int dstOffset) {
         int done = 0;
-        while (length - done >= BLOCK_BYTES) {
-            computeBlock(counter++);
-            for (int i = 0; i < 16; i += 2) {
-                long k = (stream[i] & 0xFFFF_FFFFL) | (long) stream[i + 1] << 32;
-                LONG.set(dst, dstOffset + done, (long) LONG.get(src, srcOffset + done) ^ k);
-                done += 8;
-            }
+        for (; length - done >= BLOCK_BYTES; done += BLOCK_BYTES) {
+            xorBlock(counter++, src, srcOffset + done, dst, dstOffset + done);
         }
         if (done < length) {
-            computeBlock(counter);
+            xorBlock(counter, ZEROS, 0, tail, 0);
             for (int i = 0; done < length; i++, done++) {
-                int k = stream[i >>> 2] >>> ((i & 3) << 3);
-                dst[dstOffset + done] = (byte) (src[srcOffset + done] ^ k);
+                dst[dstOffset + done] = (byte) (src[srcOffset + done] ^ tail[i]);
             }
         }
     }
 
-    /** Runs the 20 rounds on the state (constants, key, counter, nonce) and adds the state back. */
-    private void computeBlock(int counter) {
-        int k0 = key[0], k1 = key[1], k2 = key[2], k3 = key[3], k4 = key[4], k5 = key[5], k6 = key[6], k7 = key[7];
-        int n0 = nonce[0], n1 = nonce[1], n2 = nonce[2];
+    /**
+     * Runs the 20 rounds on the state (constants, key, counter, nonce), adds the state back and
+     * XORs the 64 bytes at {@code src[s..]} with the result into {@code dst[d..]}, eight bytes at a
+     * time, each read before it is written.
+     */
+    private void xorBlock(int counter, byte[] src, int s, byte[] dst, int d) {
         int x0 = C0, x1 = C1, x2 = C2, x3 = C3;
         int x4 = k0, x5 = k1, x6 = k2, x7 = k3, x8 = k4, x9 = k5, x10 = k6, x11 = k7;
         int x12 = counter, x13 = n0, x14 = n1, x15 = n2;
@@ -109,10 +111,18 @@ final class ChaCha20 {
             x3 += x4; x14 = Integer.rotateLeft(x14 ^ x3, 16); x9 += x14; x4 = Integer.rotateLeft(x4 ^ x9, 12);
             x3 += x4; x14 = Integer.rotateLeft(x14 ^ x3, 8); x9 += x14; x4 = Integer.rotateLeft(x4 ^ x9, 7);
         }
-        int[] s = stream;
-        s[0] = x0 + C0; s[1] = x1 + C1; s[2] = x2 + C2; s[3] = x3 + C3;
-        s[4] = x4 + k0; s[5] = x5 + k1; s[6] = x6 + k2; s[7] = x7 + k3;
-        s[8] = x8 + k4; s[9] = x9 + k5; s[10] = x10 + k6; s[11] = x11 + k7;
-        s[12] = x12 + counter; s[13] = x13 + n0; s[14] = x14 + n1; s[15] = x15 + n2;
+        LONG.set(dst, d, (long) LONG.get(src, s) ^ words(x0 + C0, x1 + C1));
+        LONG.set(dst, d + 8, (long) LONG.get(src, s + 8) ^ words(x2 + C2, x3 + C3));
+        LONG.set(dst, d + 16, (long) LONG.get(src, s + 16) ^ words(x4 + k0, x5 + k1));
+        LONG.set(dst, d + 24, (long) LONG.get(src, s + 24) ^ words(x6 + k2, x7 + k3));
+        LONG.set(dst, d + 32, (long) LONG.get(src, s + 32) ^ words(x8 + k4, x9 + k5));
+        LONG.set(dst, d + 40, (long) LONG.get(src, s + 40) ^ words(x10 + k6, x11 + k7));
+        LONG.set(dst, d + 48, (long) LONG.get(src, s + 48) ^ words(x12 + counter, x13 + n0));
+        LONG.set(dst, d + 56, (long) LONG.get(src, s + 56) ^ words(x14 + n1, x15 + n2));
+    }
+
+    /** Two little-endian key stream words as the eight bytes they make. */
+    private static long words(int low, int high) {
+        return (low & 0xFFFF_FFFFL) | (long) high << 32;
     }
 }

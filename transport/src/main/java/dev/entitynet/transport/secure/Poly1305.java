@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * The Poly1305 one-time authenticator of RFC 8439 section 2.5, streaming, allocation-free and not
- * thread-safe. Numbers modulo 2^130 - 5 are held in five 26-bit limbs so that every product of
- * two limbs, and the sum of five of them, fits in a signed long.
+ * thread-safe. Numbers modulo p = 2^130 - 5 are held in two 64-bit limbs and a small third one
+ * (h = h0 + h1 2^64 + h2 2^128); a block costs four 64 x 64 -> 128-bit products (each a
+ * multiplication and a {@link Math#multiplyHigh}) and two small ones.
  */
 final class Poly1305 {
     /** Bytes of the one-time key: r (clamped) then s. */
@@ -16,42 +17,31 @@ final class Poly1305 {
     /** Bytes of the tag. */
     static final int TAG_BYTES = 16;
 
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LIMB = 0x3FF_FFFF;
-    private static final long WORD = 0xFFFF_FFFFL;
-    /** 2^128 in limb 4: the bit appended to every full 16-byte block. */
-    private static final long FULL_BLOCK_BIT = 1L << 24;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    // Clamping (section 2.5): the top four bits of bytes 3, 7, 11 and 15 and the bottom two bits of
+    // bytes 4, 8 and 12 are cleared, as r's two little-endian 64-bit halves.
+    private static final long CLAMP_LOW = 0x0FFF_FFFC_0FFF_FFFFL;
+    private static final long CLAMP_HIGH = 0x0FFF_FFFC_0FFF_FFFCL;
+    /** 2^128 in limb 2: the bit appended to every full 16-byte block. */
+    private static final long FULL_BLOCK_BIT = 1;
 
-    private long r0, r1, r2, r3, r4;
-    // r1..r4 times 5: limbs that overflow 2^130 wrap around times 5, since 2^130 = 5 modulo p.
-    private long s1, s2, s3, s4;
-    private long pad0, pad1, pad2, pad3;
-    private long h0, h1, h2, h3, h4;
+    // r = r0 + r1 2^64, both below 2^60 after clamping, and r1 a multiple of 4, so that
+    // r1 2^128 = (r1 / 4) 2^130 = 5 r1 / 4 = s1 modulo p.
+    private long r0, r1, s1;
+    private long pad0, pad1;
+    // h2 stays at most 4 between blocks.
+    private long h0, h1, h2;
     private final byte[] pending = new byte[16];
     private int pendingLength;
 
     /** Starts a new tag under the 32-byte one-time key at {@code key[offset..]}. */
     void init(byte[] key, int offset) {
-        // Clamping (section 2.5): clear the top four bits of bytes 3, 7, 11 and 15 and the bottom
-        // two bits of bytes 4, 8 and 12.
-        long t0 = (int) INT.get(key, offset) & 0x0FFF_FFFFL;
-        long t1 = (int) INT.get(key, offset + 4) & 0x0FFF_FFFCL;
-        long t2 = (int) INT.get(key, offset + 8) & 0x0FFF_FFFCL;
-        long t3 = (int) INT.get(key, offset + 12) & 0x0FFF_FFFCL;
-        r0 = t0 & LIMB;
-        r1 = (t0 >>> 26 | t1 << 6) & LIMB;
-        r2 = (t1 >>> 20 | t2 << 12) & LIMB;
-        r3 = (t2 >>> 14 | t3 << 18) & LIMB;
-        r4 = t3 >>> 8;
-        s1 = r1 * 5;
-        s2 = r2 * 5;
-        s3 = r3 * 5;
-        s4 = r4 * 5;
-        pad0 = (int) INT.get(key, offset + 16) & WORD;
-        pad1 = (int) INT.get(key, offset + 20) & WORD;
-        pad2 = (int) INT.get(key, offset + 24) & WORD;
-        pad3 = (int) INT.get(key, offset + 28) & WORD;
-        h0 = h1 = h2 = h3 = h4 = 0;
+        r0 = (long) LONG.get(key, offset) & CLAMP_LOW;
+        r1 = (long) LONG.get(key, offset + 8) & CLAMP_HIGH;
+        s1 = r1 + (r1 >>> 2);
+        pad0 = (long) LONG.get(key, offset + 16);
+        pad1 = (long) LONG.get(key, offset + 24);
+        h0 = h1 = h2 = 0;
         pendingLength = 0;
     }
 
@@ -98,85 +88,79 @@ final class Poly1305 {
             block(pending, 0, 0);
             pendingLength = 0;
         }
-        // Carry twice around so that limbs 0..3 are below 2^26 and h below 2^130 + 2^104.
-        long c;
-        c = h1 >>> 26; h1 &= LIMB; h2 += c;
-        c = h2 >>> 26; h2 &= LIMB; h3 += c;
-        c = h3 >>> 26; h3 &= LIMB; h4 += c;
-        c = h4 >>> 26; h4 &= LIMB; h0 += c * 5;
-        c = h0 >>> 26; h0 &= LIMB; h1 += c;
-        c = h1 >>> 26; h1 &= LIMB; h2 += c;
-        c = h2 >>> 26; h2 &= LIMB; h3 += c;
-        c = h3 >>> 26; h3 &= LIMB; h4 += c;
-        // g = h - p = h + 5 - 2^130; its top limb is negative exactly when h < p.
-        long g0 = h0 + 5;
-        c = g0 >>> 26; g0 &= LIMB;
-        long g1 = h1 + c;
-        c = g1 >>> 26; g1 &= LIMB;
-        long g2 = h2 + c;
-        c = g2 >>> 26; g2 &= LIMB;
-        long g3 = h3 + c;
-        c = g3 >>> 26; g3 &= LIMB;
-        long g4 = h4 + c - (1L << 26);
-        long keepH = g4 >> 63;
+        // Fold what is above 2^130 back in (times 5): h is then below 2^130 + 5.
+        long folded = (h2 >>> 2) * 5;
+        long f0 = h0 + folded;
+        long c = carry(h0, folded, f0);
+        long f1 = h1 + c;
+        c = carry(h1, c, f1);
+        long f2 = (h2 & 3) + c;
+        // g = h + 5 reaches 2^130 exactly when h >= p, and then h mod p = g - 2^130.
+        long g0 = f0 + 5;
+        c = carry(f0, 5, g0);
+        long g1 = f1 + c;
+        c = carry(f1, c, g1);
+        long useG = -((f2 + c) >>> 2);
         // Selected with masks rather than a branch, so the timing does not depend on h.
-        long f0 = (h0 & keepH) | (g0 & ~keepH);
-        long f1 = (h1 & keepH) | (g1 & ~keepH);
-        long f2 = (h2 & keepH) | (g2 & ~keepH);
-        long f3 = (h3 & keepH) | (g3 & ~keepH);
-        long f4 = (h4 & keepH) | (g4 & ~keepH);
-        // h mod 2^128 as four 32-bit words, plus s, carried word by word.
-        long acc = f0 + (f1 << 26);
-        long w0 = acc & WORD;
-        acc = (acc >>> 32) + (f2 << 20);
-        long w1 = acc & WORD;
-        acc = (acc >>> 32) + (f3 << 14);
-        long w2 = acc & WORD;
-        acc = (acc >>> 32) + (f4 << 8);
-        long w3 = acc & WORD;
-        acc = w0 + pad0;
-        INT.set(out, offset, (int) acc);
-        acc = (acc >>> 32) + w1 + pad1;
-        INT.set(out, offset + 4, (int) acc);
-        acc = (acc >>> 32) + w2 + pad2;
-        INT.set(out, offset + 8, (int) acc);
-        acc = (acc >>> 32) + w3 + pad3;
-        INT.set(out, offset + 12, (int) acc);
+        f0 = (f0 & ~useG) | (g0 & useG);
+        f1 = (f1 & ~useG) | (g1 & useG);
+        // The tag is h + s modulo 2^128.
+        long t0 = f0 + pad0;
+        LONG.set(out, offset, t0);
+        LONG.set(out, offset + 8, f1 + pad1 + carry(f0, pad0, t0));
     }
 
     /** Overwrites the key and the accumulator with zeros. */
     void clear() {
-        r0 = r1 = r2 = r3 = r4 = s1 = s2 = s3 = s4 = 0;
-        pad0 = pad1 = pad2 = pad3 = 0;
-        h0 = h1 = h2 = h3 = h4 = 0;
+        r0 = r1 = s1 = 0;
+        pad0 = pad1 = 0;
+        h0 = h1 = h2 = 0;
         Arrays.fill(pending, (byte) 0);
         pendingLength = 0;
     }
 
-    /** h = (h + block + hibit) * r, partially reduced modulo 2^130 - 5. */
+    /** h = (h + block + hibit 2^128) r, partially reduced modulo 2^130 - 5. */
     private void block(byte[] m, int offset, long hibit) {
-        long t0 = (int) INT.get(m, offset) & WORD;
-        long t1 = (int) INT.get(m, offset + 4) & WORD;
-        long t2 = (int) INT.get(m, offset + 8) & WORD;
-        long t3 = (int) INT.get(m, offset + 12) & WORD;
-        long a0 = h0 + (t0 & LIMB);
-        long a1 = h1 + ((t0 >>> 26 | t1 << 6) & LIMB);
-        long a2 = h2 + ((t1 >>> 20 | t2 << 12) & LIMB);
-        long a3 = h3 + ((t2 >>> 14 | t3 << 18) & LIMB);
-        long a4 = h4 + (t3 >>> 8 | hibit);
+        long m0 = (long) LONG.get(m, offset);
+        long m1 = (long) LONG.get(m, offset + 8);
+        long a0 = h0 + m0;
+        long c = carry(h0, m0, a0);
+        long a1 = h1 + m1 + c;
+        long a2 = h2 + carry(h1, m1, a1) + hibit; // at most 6
 
-        long d0 = a0 * r0 + a1 * s4 + a2 * s3 + a3 * s2 + a4 * s1;
-        long d1 = a0 * r1 + a1 * r0 + a2 * s4 + a3 * s3 + a4 * s2;
-        long d2 = a0 * r2 + a1 * r1 + a2 * r0 + a3 * s4 + a4 * s3;
-        long d3 = a0 * r3 + a1 * r2 + a2 * r1 + a3 * r0 + a4 * s4;
-        long d4 = a0 * r4 + a1 * r3 + a2 * r2 + a3 * r1 + a4 * r0;
+        // a r = a0 r0 + a1 s1  +  (a0 r1 + a1 r0 + a2 s1) 2^64  +  a2 r0 2^128  (mod p)
+        long x = a0 * r0;
+        long y = a1 * s1;
+        long d0 = x + y;
+        long d0High = highOf(a0, r0) + highOf(a1, s1) + carry(x, y, d0);
+        x = a0 * r1;
+        y = a1 * r0;
+        long d1 = x + y;
+        long d1High = highOf(a0, r1) + highOf(a1, r0) + carry(x, y, d1);
+        x = d1;
+        y = a2 * s1; // below 2^63: a2 is small
+        d1 = x + y;
+        d1High += carry(x, y, d1);
+        x = d1;
+        d1 = x + d0High;
+        long d2 = d1High + carry(x, d0High, d1) + a2 * r0;
 
-        long c;
-        c = d0 >>> 26; h0 = d0 & LIMB; d1 += c;
-        c = d1 >>> 26; h1 = d1 & LIMB; d2 += c;
-        c = d2 >>> 26; h2 = d2 & LIMB; d3 += c;
-        c = d3 >>> 26; h3 = d3 & LIMB; d4 += c;
-        c = d4 >>> 26; h4 = d4 & LIMB; h0 += c * 5;
-        c = h0 >>> 26; h0 &= LIMB; h1 += c;
+        // Fold d2's bits from 2^130 up back in, times 5 (as 4 + 1); h2 keeps the two below.
+        long folded = (d2 & ~3L) + (d2 >>> 2);
+        h0 = d0 + folded;
+        c = carry(d0, folded, h0);
+        h1 = d1 + c;
+        h2 = (d2 & 3) + carry(d1, c, h1);
+    }
+
+    /** The high 64 bits of the 128-bit product of {@code a} (unsigned) and {@code b} (below 2^63). */
+    private static long highOf(long a, long b) {
+        // multiplyHigh reads a as signed: when its top bit is set that is a - 2^64, so b 2^64 is missing.
+        return Math.multiplyHigh(a, b) + ((a >> 63) & b);
+    }
+
+    /** The carry out of {@code sum = a + b (+ a carry in)}, 0 or 1, without a branch. */
+    private static long carry(long a, long b, long sum) {
+        return ((a & b) | ((a | b) & ~sum)) >>> 63;
     }
 }

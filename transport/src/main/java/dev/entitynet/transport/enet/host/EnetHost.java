@@ -611,7 +611,7 @@ public final class EnetHost implements AutoCloseable {
         return isLive(peer) ? loop.clientId(PeerHandles.slot(peer)) : -1;
     }
 
-    /** Datagrams the secure layer dropped, by reason, or null on a plain host. Any thread. */
+    /** Datagrams the secure layer opened and sealed (with their sizes on the wire) and dropped, by reason, or null on a plain host. Any thread. */
     public SecureStats secureStats() {
         return loop.secureStats();
     }

@@ -7,7 +7,7 @@ package dev.entitynet.transport.enet.secure;
  * datagram. Used on one thread (the host's event loop).
  */
 public interface DatagramSecurity {
-    /** Room a caller leaves in front of a payload so it can be sealed in place. */
+    /** Room in front of a payload sealed in place: the token request (client) and the longest header. */
     int HEADROOM = 1 + dev.entitynet.transport.secure.ConnectToken.REQUEST_BYTES
             + dev.entitynet.transport.secure.SecureDatagram.MAX_HEADER_BYTES;
     /** The most bytes sealing adds to a payload. */
@@ -26,12 +26,15 @@ public interface DatagramSecurity {
     int openedLength();
 
     /**
-     * Seals the payload {@code buffer[HEADROOM, HEADROOM+length)} to {@code endpoint} in place.
+     * Seals the payload {@code src[srcOffset, srcOffset+length)} to {@code endpoint} into
+     * {@code out}, which has room for {@link #MAX_OVERHEAD} more bytes than the payload. The
+     * payload may sit in {@code out} itself at {@link #HEADROOM} (it is then sealed in place);
+     * otherwise the two must not overlap.
      *
-     * @return the datagram's offset in {@code buffer} ({@link #sealedLength()} bytes), or -1 when
+     * @return the datagram's offset in {@code out} ({@link #sealedLength()} bytes), or -1 when
      *     there is no session with that endpoint (counted)
      */
-    int seal(long endpoint, byte[] buffer, int length);
+    int seal(long endpoint, byte[] src, int srcOffset, int length, byte[] out);
 
     /** The length of the last sealed datagram. */
     int sealedLength();

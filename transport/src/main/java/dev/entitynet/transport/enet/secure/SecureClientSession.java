@@ -44,7 +44,7 @@ final class SecureClientSession implements DatagramSecurity {
             return -1;
         }
         answered = true;
-        stats.accepted(false);
+        stats.opened(length);
         openedLength = codec.payloadLength();
         return codec.payloadOffset();
     }
@@ -55,7 +55,7 @@ final class SecureClientSession implements DatagramSecurity {
     }
 
     @Override
-    public int seal(long endpoint, byte[] buffer, int length) {
+    public int seal(long endpoint, byte[] src, int srcOffset, int length, byte[] out) {
         if (server < 0 && isTokenServer(endpoint)) {
             server = endpoint;
         }
@@ -64,14 +64,14 @@ final class SecureClientSession implements DatagramSecurity {
             return -1;
         }
         int at = HEADROOM - SecureDatagram.MAX_HEADER_BYTES;
-        sealedLength = codec.seal(DATA_KIND, buffer, HEADROOM, length, buffer, at);
-        if (answered) {
-            return at;
+        sealedLength = codec.seal(DATA_KIND, src, srcOffset, length, out, at);
+        if (!answered) {
+            at -= 1 + request.length;
+            out[at] = SecureServerSessions.REQUEST_PREFIX;
+            System.arraycopy(request, 0, out, at + 1, request.length);
+            sealedLength += 1 + request.length;
         }
-        at -= 1 + request.length;
-        buffer[at] = SecureServerSessions.REQUEST_PREFIX;
-        System.arraycopy(request, 0, buffer, at + 1, request.length);
-        sealedLength += 1 + request.length;
+        stats.sealed(sealedLength);
         return at;
     }
 

@@ -9,8 +9,10 @@ import java.util.function.LongSupplier;
 /**
  * Puts {@link DatagramSecurity} between a socket and an ENet engine: datagrams from the network
  * are opened before the engine sees them (anything that does not authenticate is dropped and
- * counted there), and the engine's datagrams are sealed on their way out. Each direction copies
- * the datagram once into its own buffer; nothing is allocated. One thread.
+ * counted there), and the engine's datagrams are sealed on their way out. A received datagram is
+ * copied once, into a buffer where it is opened in place; an outgoing one is sealed straight from
+ * the engine's heap buffer into the outgoing buffer (or copied there first when it lives off-heap).
+ * Nothing is allocated. One thread.
  */
 public final class SecureLink implements DatagramOutput {
     private static final int BUFFER_BYTES = DatagramSecurity.MAX_OVERHEAD + 4096;
@@ -54,8 +56,14 @@ public final class SecureLink implements DatagramOutput {
     /** Seals one datagram of the engine's and sends it. */
     @Override
     public void send(long endpoint, BytesStore<?, ?> data, long offset, int length) {
-        data.read(offset, outgoing, DatagramSecurity.HEADROOM, length);
-        int at = security.seal(endpoint, outgoing, length);
+        int at;
+        if (data.underlyingObject() instanceof byte[] heap && data.start() == 0) {
+            // a view of a whole array (BytesStore.wrap, as the engine's): offsets are array indexes
+            at = security.seal(endpoint, heap, (int) offset, length, outgoing);
+        } else {
+            data.read(offset, outgoing, DatagramSecurity.HEADROOM, length);
+            at = security.seal(endpoint, outgoing, DatagramSecurity.HEADROOM, length, outgoing);
+        }
         if (at >= 0) {
             network.send(endpoint, outgoingStore, at, security.sealedLength());
         }

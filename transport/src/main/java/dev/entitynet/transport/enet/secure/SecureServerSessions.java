@@ -83,7 +83,7 @@ final class SecureServerSessions implements DatagramSecurity {
             stats.drop(result == DatagramResult.DUPLICATE || result == DatagramResult.TOO_OLD ? SecureDrop.REPLAYED : SecureDrop.FORGED);
             return -1;
         }
-        stats.accepted(false);
+        stats.opened(length);
         openedLength = codecs[session].payloadLength();
         return codecs[session].payloadOffset();
     }
@@ -126,7 +126,7 @@ final class SecureServerSessions implements DatagramSecurity {
         startedAt[session] = nowMillis;
         codecs[session].start(token);
         byEndpoint.put(endpoint, session);
-        stats.accepted(true);
+        stats.tokenAccepted();
         return session;
     }
 
@@ -172,14 +172,15 @@ final class SecureServerSessions implements DatagramSecurity {
     }
 
     @Override
-    public int seal(long endpoint, byte[] buffer, int length) {
+    public int seal(long endpoint, byte[] src, int srcOffset, int length, byte[] out) {
         int session = byEndpoint.get(endpoint);
         if (session < 0) {
             stats.drop(SecureDrop.UNSEALABLE);
             return -1;
         }
         int at = HEADROOM - SecureDatagram.MAX_HEADER_BYTES;
-        sealedLength = codecs[session].seal(DATA_KIND, buffer, HEADROOM, length, buffer, at);
+        sealedLength = codecs[session].seal(DATA_KIND, src, srcOffset, length, out, at);
+        stats.sealed(sealedLength);
         return at;
     }
 

@@ -22,15 +22,19 @@ final class SecurePair implements AutoCloseable {
     static final long SERVER = Endpoints.of(SERVER_ADDRESS);
     static final long CLIENT = Endpoints.of(0x7F000001, 50000);
 
-    /** Datagrams in flight, as sent (sealed). */
+    /** Datagrams in flight, as sent (sealed), and how many and how many bytes were ever sent. */
     static final class Wire implements DatagramOutput {
         final List<byte[]> datagrams = new ArrayList<>();
+        long sentDatagrams;
+        long sentBytes;
 
         @Override
         public void send(long endpoint, BytesStore<?, ?> data, long offset, int length) {
             byte[] copy = new byte[length];
             data.read(offset, copy, 0, length);
             datagrams.add(copy);
+            sentDatagrams++;
+            sentBytes += length;
         }
     }
 
@@ -102,6 +106,10 @@ final class SecurePair implements AutoCloseable {
 
     SecureStats serverStats() {
         return serverLink.security().stats();
+    }
+
+    SecureStats clientStats() {
+        return clientLink.security().stats();
     }
 
     @Override

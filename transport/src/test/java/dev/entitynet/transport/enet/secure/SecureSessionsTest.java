@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,6 +87,47 @@ class SecureSessionsTest {
             int sealed = p.toServer.datagrams.get(0).length;
             int plain = 4 + 6 + 64; // header with sent time, SEND_RELIABLE, payload
             assertTrue(sealed - plain >= 18 && sealed - plain <= 25, "overhead " + (sealed - plain));
+        }
+    }
+
+    @Test
+    void datagramsFromHeapArraysAndOffHeapMemoryAreSealedAlike() {
+        try (SecurePair p = SecurePair.connected()) {
+            byte[] plain = "an engine datagram".getBytes();
+            byte[] shifted = new byte[plain.length + 5];
+            System.arraycopy(plain, 0, shifted, 5, plain.length);
+            BytesStore<?, Void> offHeap = BytesStore.nativeStoreWithFixedCapacity(64);
+            try {
+                offHeap.write(0, plain);
+                p.clientLink.send(SecurePair.SERVER, offHeap, 0, plain.length);       // copied, then sealed in place
+                p.clientLink.send(SecurePair.SERVER, BytesStore.wrap(shifted), 5, plain.length); // sealed from the array
+            } finally {
+                offHeap.releaseLast();
+            }
+            DatagramSecurity server = p.serverLink.security();
+            assertEquals(2, p.toServer.datagrams.size());
+            for (byte[] d : p.toServer.datagrams) {
+                int at = server.open(SecurePair.CLIENT, d, 0, d.length, p.epochMillis);
+                assertTrue(at >= 0, server.stats().toString());
+                assertArrayEquals(plain, Arrays.copyOfRange(d, at, at + server.openedLength()));
+            }
+        }
+    }
+
+    @Test
+    void statisticsCountEveryDatagramAndByteThatCrossedTheWire() {
+        try (SecurePair p = SecurePair.connected()) {
+            send(p.client, "counted");
+            send(p.server, "counted too");
+            p.run(10);
+            assertEquals(p.toServer.sentDatagrams, p.clientStats().sealedDatagrams());
+            assertEquals(p.toServer.sentBytes, p.clientStats().sealedBytes());
+            assertEquals(p.toClient.sentDatagrams, p.serverStats().sealedDatagrams());
+            assertEquals(p.toClient.sentBytes, p.serverStats().sealedBytes());
+            // nothing lost or forged: each side opened all the other sealed, byte for byte
+            assertEquals(p.clientStats().sealedBytes(), p.serverStats().openedBytes());
+            assertEquals(p.serverStats().sealedDatagrams(), p.clientStats().openedDatagrams());
+            assertEquals(p.serverStats().sealedBytes(), p.clientStats().openedBytes());
         }
     }
 
