@@ -35,18 +35,8 @@ public record ConnectCommand(int outgoingPeerId, int incomingSession, int outgoi
     /** Writes this command with system sequence number {@code sequence}. */
     public void write(ByteBuffer out, int sequence) {
         CommandHeader.write(out, Protocol.CONNECT | Protocol.FLAG_ACKNOWLEDGE, Protocol.SYSTEM_CHANNEL, sequence);
-        out.putShort((short) outgoingPeerId);
-        out.put((byte) incomingSession);
-        out.put((byte) outgoingSession);
-        out.putInt(mtu);
-        out.putInt(windowSize);
-        out.putInt(channelCount);
-        out.putInt(0);
-        out.putInt(0);
-        out.putInt(THROTTLE_INTERVAL);
-        out.putInt(Protocol.PACKET_THROTTLE_ACCELERATION);
-        out.putInt(Protocol.PACKET_THROTTLE_DECELERATION);
-        out.putInt(connectId);
+        VerifyConnectCommand.writeSharedFields(out, outgoingPeerId, incomingSession, outgoingSession, mtu, windowSize, channelCount,
+                THROTTLE_INTERVAL, Protocol.PACKET_THROTTLE_ACCELERATION, Protocol.PACKET_THROTTLE_DECELERATION, connectId);
         out.putInt(data);
     }
 

@@ -27,7 +27,15 @@ public record VerifyConnectCommand(int outgoingPeerId, int incomingSession, int 
     /** Writes this command with system sequence number {@code sequence} (fake servers in tests). */
     public void write(ByteBuffer out, int sequence) {
         CommandHeader.write(out, Protocol.VERIFY_CONNECT | Protocol.FLAG_ACKNOWLEDGE, Protocol.SYSTEM_CHANNEL, sequence);
-        out.putShort((short) outgoingPeerId);
+        writeSharedFields(out, outgoingPeerId, incomingSession, outgoingSession, mtu, windowSize, channelCount,
+                throttleInterval, throttleAcceleration, throttleDeceleration, connectId);
+    }
+
+    /** The fields CONNECT and VERIFY_CONNECT share, in their order (bandwidths 0: unlimited). */
+    static void writeSharedFields(ByteBuffer out, int peerId, int incomingSession, int outgoingSession, int mtu, int windowSize,
+                                  int channelCount, int throttleInterval, int throttleAcceleration, int throttleDeceleration,
+                                  int connectId) {
+        out.putShort((short) peerId);
         out.put((byte) incomingSession);
         out.put((byte) outgoingSession);
         out.putInt(mtu);
