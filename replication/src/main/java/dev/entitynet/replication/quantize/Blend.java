@@ -1,11 +1,11 @@
 package dev.entitynet.replication.quantize;
 
-/** How a receiver blends two received values of a property to show one between them. */
+/** How a client blends two received values of a property when it interpolates between snapshots. */
 public enum Blend {
-    /** Each float is interpolated linearly (positions, scales, colors). */
+    /** Component-wise linear interpolation: positions, vectors, floats. */
     LINEAR,
-    /** The floats are a unit quaternion (x, y, z, w), spherically interpolated along the shorter arc. */
+    /** Spherical interpolation of unit quaternions given as x, y, z, w. */
     ROTATION,
-    /** No blending: the older value holds until the newer one's time (counts, states, flags). */
+    /** No blending: the older value holds until the newer one's time (booleans, integers). */
     STEP
 }
