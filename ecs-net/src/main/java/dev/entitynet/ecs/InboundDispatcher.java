@@ -110,10 +110,14 @@ final class InboundDispatcher {
         int command = Command.of(commandByte);
         int flags = Command.flags(commandByte);
         if (command == Command.SYNC) {
-            if ((flags & ~Command.FLAG_DELTA) != 0) {
-                return Violation.MALFORMED;
+            switch (flags) {
+                case 0, Command.FLAG_DELTA -> hooks.syncReceived(sender, in, flags != 0);
+                case Command.FLAG_SNAPSHOT -> hooks.snapshotReceived(sender, in);
+                case Command.FLAG_SNAPSHOT_ACK -> hooks.snapshotAckReceived(sender, in);
+                default -> {
+                    return Violation.MALFORMED;
+                }
             }
-            hooks.syncReceived(sender, in, flags != 0);
         } else if (flags != 0) {
             return Violation.MALFORMED;
         } else if (command == Command.SPAWN) {

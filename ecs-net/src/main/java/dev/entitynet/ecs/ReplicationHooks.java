@@ -29,6 +29,12 @@ public interface ReplicationHooks {
     /** A SYNC packet arrived; {@code delta} is the command byte's DELTA flag. */
     void syncReceived(int senderId, Bytes<?> packet, boolean delta);
 
+    /** A delta-coded snapshot ({@code SYNC} with {@code FLAG_SNAPSHOT}) arrived from {@code senderId}. */
+    void snapshotReceived(int senderId, Bytes<?> packet);
+
+    /** {@code senderId} acknowledged snapshots this side sent it ({@code SYNC} with {@code FLAG_SNAPSHOT_ACK}). */
+    void snapshotAckReceived(int senderId, Bytes<?> packet);
+
     /** End of a tick: gather, encode and send. */
     void networkProcess();
 

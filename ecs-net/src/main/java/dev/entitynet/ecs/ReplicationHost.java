@@ -2,6 +2,7 @@ package dev.entitynet.ecs;
 
 import dev.entitynet.transport.SendResult;
 import dev.entitynet.transport.TransferMode;
+import dev.entitynet.transport.clock.Clock;
 import it.unimi.dsi.fastutil.ints.IntList;
 import net.openhft.chronicle.bytes.Bytes;
 
@@ -18,6 +19,9 @@ public interface ReplicationHost {
 
     /** The admitted peers, in admission order (a live read-only view). */
     IntList admittedPeers();
+
+    /** Where the multiplayer takes its time from (round trips of snapshots are measured with it). */
+    Clock clock();
 
     /** The network tick: incremented once per World process, at the start. */
     long tick();

@@ -105,6 +105,8 @@ public final class SceneMultiplayer {
     private int maxRpcArgumentBytes = DEFAULT_MAX_RPC_ARGUMENT_BYTES;
     private long tick;
 
+    private final Clock clock;
+
     /**
      * Creates the instance for {@code rootPath} ("" = the whole World; else an absolute entity path
      * such as "Server") and registers it with the World's poll system. Every path can name an entity
@@ -118,6 +120,7 @@ public final class SceneMultiplayer {
     public SceneMultiplayer(World world, String rootPath, Clock clock) {
         Objects.requireNonNull(rootPath, "rootPath");
         Objects.requireNonNull(clock, "clock");
+        this.clock = clock;
         this.paths = world.getSystem(EntityPaths.class);
         this.authorities = world.getSystem(Authorities.class);
         this.pollSystem = world.getSystem(MultiplayerPollSystem.class);
@@ -501,6 +504,11 @@ public final class SceneMultiplayer {
 
     /** What the RPC layer, the handshake, the relay and the replication layer see of this instance. */
     private final class Wiring implements RpcHost, HandshakeHost, RelayHost, ReplicationHost {
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
         @Override
         public int uniqueId() {
             return SceneMultiplayer.this.uniqueId();

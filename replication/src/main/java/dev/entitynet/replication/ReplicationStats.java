@@ -34,6 +34,16 @@ public final class ReplicationStats {
         CELLS_LOST(false),
         /** Interest management: entities placed in an edge cell from a position outside the grid's box. */
         OUT_OF_BOUNDS(false),
+        /** Snapshot packets sent (delta-coded against acknowledged baselines). */
+        SNAPSHOTS_SENT(false),
+        /** Entities carried by the snapshots sent (once per snapshot carrying one). */
+        SNAPSHOT_ENTRIES_SENT(false),
+        /** Snapshots the transport refused (back-pressure, closed): nothing codes against them. */
+        SNAPSHOTS_REFUSED(false),
+        /** Snapshots received, decoded and stored. */
+        SNAPSHOTS_APPLIED(false),
+        /** Entities whose values a received snapshot set. */
+        SNAPSHOT_ENTRIES_APPLIED(false),
         /** Truncated, oversized or otherwise malformed packets or records. */
         DROPPED_MALFORMED(true),
         /** Spawns, despawns and records from a peer that is not the authority. */
@@ -47,7 +57,13 @@ public final class ReplicationStats {
         /** Unreliable packets or records older than what was applied, and duplicates. */
         DROPPED_STALE(true),
         /** Spawns reusing a live net id or an existing name. */
-        DROPPED_DUPLICATE(true);
+        DROPPED_DUPLICATE(true),
+        /** Snapshots coded against a baseline this side does not hold. */
+        DROPPED_NO_BASELINE(true),
+        /** Snapshot acknowledgements naming snapshots never sent or no longer kept. */
+        DROPPED_BAD_ACK(true),
+        /** Snapshots with an entity of a config this side does not know. */
+        DROPPED_UNKNOWN_SCHEMA(true);
 
         private final boolean drop;
 

@@ -7,6 +7,7 @@ import dev.entitynet.ecs.ReplicationHost;
 import dev.entitynet.ecs.SceneMultiplayer;
 import dev.entitynet.ecs.authority.Authorities;
 import dev.entitynet.ecs.path.EntityPaths;
+import dev.entitynet.replication.baseline.Snapshots;
 import dev.entitynet.replication.interest.CellGrid;
 import dev.entitynet.replication.interest.InterestEngine;
 import dev.entitynet.replication.interest.InterestManagement;
@@ -269,6 +270,25 @@ public final class SceneReplication implements ReplicationHooks, AutoCloseable {
     @Override
     public void syncReceived(int senderId, Bytes<?> packet, boolean delta) {
         synchronizerSystem.syncReceived(senderId, packet, delta);
+    }
+
+    @Override
+    public void snapshotReceived(int senderId, Bytes<?> packet) {
+        synchronizerSystem.snapshotReceived(senderId, packet);
+    }
+
+    @Override
+    public void snapshotAckReceived(int senderId, Bytes<?> packet) {
+        synchronizerSystem.snapshotAckReceived(senderId, packet);
+    }
+
+    /**
+     * Delta-coded snapshots: configs whose ALWAYS properties all use
+     * {@link dev.entitynet.replication.quantize.Quantized} codecs replicate through them (budget,
+     * priority, interpolation are set here).
+     */
+    public Snapshots snapshots() {
+        return synchronizerSystem.snapshots();
     }
 
     @Override

@@ -29,6 +29,13 @@ public final class Command {
     public static final int MASK = 0x07;
     /** Flag of {@link #SYNC}: the packet is a delta. */
     public static final int FLAG_DELTA = 0x10;
+    /**
+     * Flag of {@link #SYNC} (not in Godot): an unreliable snapshot delta-coded against a baseline
+     * the receiver acknowledged.
+     */
+    public static final int FLAG_SNAPSHOT = 0x20;
+    /** Flag of {@link #SYNC} (not in Godot): the receiver's acknowledgement of snapshots. */
+    public static final int FLAG_SNAPSHOT_ACK = 0x40;
 
     private Command() {
     }

@@ -301,6 +301,8 @@ class RpcTest {
         @Override public void spawnReceived(int senderId, Bytes<?> packet) { }
         @Override public void despawnReceived(int senderId, Bytes<?> packet) { }
         @Override public void syncReceived(int senderId, Bytes<?> packet, boolean delta) { }
+        @Override public void snapshotReceived(int senderId, Bytes<?> packet) { }
+        @Override public void snapshotAckReceived(int senderId, Bytes<?> packet) { }
         @Override public void networkProcess() { }
         @Override public SendResult reach(int entity, int peerId) { return peerId != hidden ? SendResult.SENT : SendResult.NOT_VISIBLE; }
         @Override public void flushSpawns(int entity) { }

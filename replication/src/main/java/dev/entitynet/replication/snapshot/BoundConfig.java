@@ -95,6 +95,16 @@ public final class BoundConfig {
         throw new AssertionError(slot);
     }
 
+    /** The component property {@code p} reads on {@code entity}, or null when the entity has none. */
+    public Component component(int p, int entity) {
+        return mappers[p].get(entity);
+    }
+
+    /** The component property {@code p} writes on {@code entity}, created when missing. */
+    public Component target(int p, int entity) {
+        return mappers[p].create(entity);
+    }
+
     /** The config. */
     public ReplicationConfig config() {
         return config;

@@ -28,6 +28,8 @@ import net.openhft.chronicle.core.UnsafeMemory;
  * <p>Slots are dense (removal moves the last slot into the hole), so a tick is a linear pass.
  */
 public final class SnapshotGroup implements AutoCloseable {
+    /** A replication interval meaning "never": the ALWAYS values go another way (delta-coded snapshots). */
+    public static final int NEVER = -1;
     private static final UnsafeMemory MEMORY = UnsafeMemory.MEMORY;
 
     private final BoundConfig bound;
@@ -133,7 +135,7 @@ public final class SnapshotGroup implements AutoCloseable {
      *
      * @param netId the entity's net id in {@code namespace}
      * @param namespace the peer that assigned {@code netId} (the spawner's authority)
-     * @param syncInterval ticks between ALWAYS records (0 or 1 = every tick)
+     * @param syncInterval ticks between ALWAYS records (0 or 1 = every tick, {@link #NEVER} = none)
      * @param deltaInterval ticks between delta records (0 or 1 = every tick)
      */
     public void add(int entity, int netId, int namespace, int syncInterval, int deltaInterval, long tick) {
@@ -228,7 +230,7 @@ public final class SnapshotGroup implements AutoCloseable {
         }
         int written = 0;
         for (int s = 0; s < count; s++) {
-            if (tick - lastSync[s] < syncIntervals[s]) {
+            if (syncIntervals[s] == NEVER || tick - lastSync[s] < syncIntervals[s]) {
                 continue;
             }
             lastSync[s] = tick;

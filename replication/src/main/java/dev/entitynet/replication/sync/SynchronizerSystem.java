@@ -10,6 +10,8 @@ import dev.entitynet.ecs.authority.Authorities;
 import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.ecs.path.NetName;
 import dev.entitynet.replication.ReplicationStats;
+import dev.entitynet.replication.baseline.SnapshotEngine;
+import dev.entitynet.replication.baseline.Snapshots;
 import dev.entitynet.replication.ReplicationStats.Counter;
 import dev.entitynet.replication.config.ReplicationConfig;
 import dev.entitynet.replication.config.ReplicationMode;
@@ -67,6 +69,8 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     private final IntOpenHashSet pathSynchronized = new IntOpenHashSet();
     private final IntArrayList candidates = new IntArrayList();
     private Audience audience;
+    private final PeerSlots peers;
+    private final SnapshotEngine snapshots;
 
     /** Wires the synchronizer side; {@code tracking} applies to every snapshot group. */
     public SynchronizerSystem(World world, ReplicationHost host, PeerSlots peers, NetIdDirectory directory, ReplicationStats stats,
@@ -83,6 +87,8 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         this.names = world.getMapper(NetName.class);
         this.sink = (peer, mode, packet) -> host.sendPacket(peer, mode, 0, packet);
         this.fanout = new PacketFanout(peers, null);
+        this.peers = peers;
+        this.snapshots = new SnapshotEngine(world, host, directory, stats, this::bind);
         world.getAspectSubscriptionManager().get(Aspect.all(Synchronizer.class, NetName.class).exclude(NetIdentity.class))
                 .addSubscriptionListener(new EntitySubscription.SubscriptionListener() {
                     @Override
@@ -150,6 +156,9 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         int pathId = id == null && sync != null ? pathCacheId(entity) : -1;
         boolean send = sync != null && sync.config != null && (id != null || pathId >= 0)
                 && authorities.authorityOf(entity) == host.uniqueId();
+        if (sync != null && sync.config != null) {
+            snapshots.covers(bind(sync.config)); // receivers learn snapshot layouts from the configs of their spawns
+        }
         SnapshotGroup current = sync != null && sync.config != null ? groupsByConfig.get(sync.config) : null;
         boolean sending = current != null && current.contains(entity);
         if (sync != null) {
@@ -158,7 +167,12 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         if (send && !sending) {
             SnapshotGroup group = group(sync.config);
             if (id != null) {
-                group.add(entity, id.netId, id.namespace, sync.replicationInterval, sync.deltaInterval, host.tick());
+                boolean coded = id.namespace == host.uniqueId() && snapshots.covers(bind(sync.config));
+                group.add(entity, id.netId, id.namespace, coded ? SnapshotGroup.NEVER : sync.replicationInterval, sync.deltaInterval,
+                        host.tick());
+                if (coded) {
+                    snapshots.track(entity, id.netId, bind(sync.config));
+                }
             } else {
                 group.add(entity, pathId, PATH_NAMESPACE, sync.replicationInterval, sync.deltaInterval, host.tick());
                 pathSynchronized.add(entity);
@@ -168,10 +182,11 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
             reserveRecords();
         } else if (!send && sending) {
             current.remove(entity);
+            snapshots.untrack(entity);
             sync.group = null;
             pathSynchronized.remove(entity);
         } else if (send) {
-            current.intervals(entity, sync.replicationInterval, sync.deltaInterval);
+            current.intervals(entity, snapshots.tracks(entity) ? SnapshotGroup.NEVER : sync.replicationInterval, sync.deltaInterval);
         }
     }
 
@@ -247,10 +262,12 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     @Override
     public void identified(int entity) {
         refresh(entity);
+        snapshots.identified(entity);
     }
 
     @Override
     public void forgotten(int entity) {
+        snapshots.forgotten(entity);
         Synchronizer sync = synchronizers.get(entity);
         if (sync != null) {
             sync.group = null;
@@ -293,6 +310,22 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         stats.add(Counter.SYNCHRONIZERS_COMPARED, compared);
         fanout.sendSync(syncRecords, tick, maxSync, sink);
         fanout.sendDelta(deltaRecords, tick, maxDelta, sink);
+        snapshots.networkProcess(peers, audience);
+    }
+
+    /** Delta-coded snapshots: their settings and figures. */
+    public Snapshots snapshots() {
+        return snapshots.api();
+    }
+
+    /** A delta-coded snapshot arrived (read position after the command byte). */
+    public void snapshotReceived(int sender, Bytes<?> in) {
+        snapshots.received(sender, in);
+    }
+
+    /** A peer acknowledged snapshots (read position after the command byte). */
+    public void snapshotAckReceived(int sender, Bytes<?> in) {
+        snapshots.ackReceived(sender, in);
     }
 
     private SnapshotGroup group(ReplicationConfig config) {
@@ -470,11 +503,13 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
     public void peerRemoved(int peerId) {
         sequences.forget(peerId);
         fanout.peerRemoved(peerId);
+        snapshots.peerRemoved(peerId);
     }
 
     /** Forgets streams (the groups empty themselves as entities are forgotten). */
     public void reset() {
         sequences.clear();
+        snapshots.reset();
     }
 
     @Override
@@ -485,5 +520,6 @@ public final class SynchronizerSystem implements SpawnState, AutoCloseable {
         syncRecords.close();
         deltaRecords.close();
         fanout.close();
+        snapshots.close();
     }
 }
