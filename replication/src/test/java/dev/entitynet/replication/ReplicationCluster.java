@@ -9,6 +9,7 @@ import dev.entitynet.ecs.path.EntityPaths;
 import dev.entitynet.replication.codec.Codecs;
 import dev.entitynet.replication.config.ReplicationConfig;
 import dev.entitynet.replication.config.ReplicationMode;
+import dev.entitynet.replication.interpolation.Interpolation;
 import dev.entitynet.replication.snapshot.ChangeTracking;
 import dev.entitynet.replication.spawn.Spawner;
 import dev.entitynet.replication.sync.Synchronizer;
@@ -47,7 +48,19 @@ public final class ReplicationCluster implements AutoCloseable {
         final IntArrayList despawned = new IntArrayList();
 
         Node(Clock clock, ReplicationConfig config, Consumer<Node> setup) {
-            world = new World(MultiplayerSystems.install(new WorldConfigurationBuilder()).build());
+            this(clock, config, setup, false);
+        }
+
+        /** The client-side interpolation system, when the cluster was built with one. */
+        final Interpolation interpolation;
+
+        Node(Clock clock, ReplicationConfig config, Consumer<Node> setup, boolean interpolated) {
+            WorldConfigurationBuilder systems = MultiplayerSystems.install(new WorldConfigurationBuilder());
+            interpolation = interpolated ? new Interpolation(clock, TICK_MILLIS / 1000.0) : null;
+            if (interpolation != null) {
+                systems.with(interpolation);
+            }
+            world = new World(systems.build());
             paths = world.getSystem(EntityPaths.class);
             authorities = world.getSystem(Authorities.class);
             multiplayer = new SceneMultiplayer(world, "", clock);
@@ -111,12 +124,21 @@ public final class ReplicationCluster implements AutoCloseable {
     }
 
     private final ReplicationConfig config;
+    private final boolean interpolated;
+    /** Milliseconds the clock advances per tick. */
+    static final int TICK_MILLIS = 16;
 
     ReplicationCluster(long seed, int clientCount, LinkProfile profile, ReplicationConfig config, Consumer<Node> setup) {
+        this(seed, clientCount, profile, config, setup, false);
+    }
+
+    /** A cluster whose Worlds also run an {@link Interpolation} system ({@code interpolated}). */
+    ReplicationCluster(long seed, int clientCount, LinkProfile profile, ReplicationConfig config, Consumer<Node> setup, boolean interpolated) {
+        this.interpolated = interpolated;
         this.hub = new LocalHub(clock, seed, profile);
         this.config = config;
         this.setup = setup;
-        this.server = new Node(clock, config, setup);
+        this.server = new Node(clock, config, setup, interpolated);
         MultiplayerPeer peer = hub.createServer();
         server.multiplayer.multiplayerPeer(peer);
         for (int i = 0; i < clientCount; i++) {
@@ -124,15 +146,20 @@ public final class ReplicationCluster implements AutoCloseable {
         }
     }
 
+    /** The config every node's Ball prefab uses. */
+    ReplicationConfig config() {
+        return config;
+    }
+
     Node addClient() {
-        Node n = new Node(clock, config, setup);
+        Node n = new Node(clock, config, setup, interpolated);
         n.multiplayer.multiplayerPeer(hub.createClient());
         clients.add(n);
         return n;
     }
 
     void tick() {
-        clock.advanceMillis(16);
+        clock.advanceMillis(TICK_MILLIS);
         server.world.process();
         for (int i = 0; i < clients.size(); i++) {
             clients.get(i).world.process();
